@@ -1,0 +1,5 @@
+#ifndef HEAL_CLIBGIT2_SHIM_H
+#define HEAL_CLIBGIT2_SHIM_H
+#include <git2.h>
+#include <git2/sys/repository.h>
+#endif

@@ -1,0 +1,67 @@
+import CLibGit2
+import Foundation
+
+/// An open git repository: a working copy, a linked worktree or a bare repository.
+///
+/// Not `Sendable`: libgit2 objects must not be shared between threads. Open one per task.
+public final class Repository {
+    let pointer: OpaquePointer
+    private let token = LibGit2Token()
+
+    /// Opens the repository that contains `path`, searching upwards like `git` does.
+    ///
+    /// - Throws: `GitError` with kind `.notARepository` when no repository contains the path.
+    public init(discovering path: String) throws(GitError) {
+        var repo: OpaquePointer?
+        let rc = git_repository_open_ext(&repo, path, 0, nil)
+        if rc == GIT_ENOTFOUND.rawValue || repo == nil {
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw GitError(
+                kind: .notARepository, call: "git_repository_open_ext", code: rc,
+                message: exists ? "\(path) is not inside a git repository"
+                    : "\(path) does not exist",
+                hint: "run heal inside a git checkout, or pass a path to one")
+        }
+        try check("git_repository_open_ext", rc)
+        pointer = repo!
+    }
+
+    deinit { git_repository_free(pointer) }
+
+    /// The repository's own git directory (for a linked worktree, `.git/worktrees/<name>`).
+    public var gitDirectory: String { Self.trimSlash(String(cString: git_repository_path(pointer))) }
+
+    /// The directory shared by all worktrees: where objects, refs and heal's state live.
+    public var commonDirectory: String { Self.trimSlash(String(cString: git_repository_commondir(pointer))) }
+
+    /// The working tree's root, or nil for a bare repository.
+    public var workingDirectory: String? {
+        guard let dir = git_repository_workdir(pointer) else { return nil }
+        return Self.trimSlash(String(cString: dir))
+    }
+
+    /// Whether this repository has no working tree.
+    public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
+
+    /// Whether this is a shallow clone (history cut off at a depth).
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// Whether this handle is a linked worktree rather than the main checkout.
+    public var isLinkedWorktree: Bool { git_repository_is_worktree(pointer) == 1 }
+
+    /// Whether the repository has no commit on HEAD yet.
+    public var isEmpty: Bool { git_repository_is_empty(pointer) == 1 }
+
+    static func trimSlash(_ path: String) -> String {
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// The URL of the named remote, or nil when there is no such remote.
+    public func remoteURL(_ name: String = "origin") -> String? {
+        var remote: OpaquePointer?
+        guard git_remote_lookup(&remote, pointer, name) == 0, let remote else { return nil }
+        defer { git_remote_free(remote) }
+        guard let url = git_remote_url(remote) else { return nil }
+        return String(cString: url)
+    }
+}
