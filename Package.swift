@@ -44,8 +44,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GitKitTests", dependencies: ["GitKit"]),
-        .testTarget(name: "HealKitTests", dependencies: ["HealKit", "GitKit"]),
-        .testTarget(name: "healTests", dependencies: ["HealKit", "GitKit"]),
+        // Helpers shared by the test targets: temp git repositories and subprocesses.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitKitTests", dependencies: ["GitKit", "TestSupport"]),
+        .testTarget(
+            name: "HealKitTests",
+            dependencies: ["HealKit", "GitKit", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        // Drives the built `heal` binary end to end; depending on it makes `swift test` build it.
+        .testTarget(name: "healTests", dependencies: ["heal", "HealKit", "GitKit", "TestSupport"]),
     ]
 )
