@@ -39,11 +39,15 @@ extension Repository {
             try shallowAware("git_diff_find_similar", git_diff_find_similar(diff, &find), what: "a blob")
         }
 
+        return try collectFiles(diff, includeLines: options.includeLines)
+    }
+
+    func collectFiles(_ diff: OpaquePointer, includeLines: Bool) throws(GitError) -> [FileDiff] {
         var files: [FileDiff] = []
         let count = git_diff_num_deltas(diff)
         files.reserveCapacity(count)
         for index in 0..<count {
-            if let file = try fileDiff(diff, index: index, includeLines: options.includeLines) {
+            if let file = try fileDiff(diff, index: index, includeLines: includeLines) {
                 files.append(file)
             }
         }
@@ -61,7 +65,7 @@ extension Repository {
         var opts = git_diff_options()
         try check("git_diff_options_init", git_diff_options_init(&opts, UInt32(GIT_DIFF_OPTIONS_VERSION)))
         opts.context_lines = UInt32(max(0, options.contextLines))
-        opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue
+        opts.flags = GIT_DIFF_INCLUDE_TYPECHANGE.rawValue | GIT_DIFF_INDENT_HEURISTIC.rawValue
         let cStrings: [UnsafeMutablePointer<CChar>?] = options.paths.map { strdup($0) }
         defer { cStrings.forEach { free($0) } }
         var array = cStrings

@@ -1,0 +1,82 @@
+import CLibGit2
+import Foundation
+
+/// The outcome of a three-way file merge.
+public struct FileMergeResult: Sendable, Equatable {
+    /// The merged bytes; with conflicts, they hold git's conflict markers.
+    public var content: Data
+    /// Whether some change could not be merged cleanly.
+    public var hasConflicts: Bool
+}
+
+extension Repository {
+    /// Applies a unified diff (as `git apply` reads it) to this repository's working tree.
+    ///
+    /// With `checkOnly`, nothing is written: the call only says, by throwing or not, whether the
+    /// patch applies.
+    ///
+    /// - Throws: `.applyFailed` when a hunk does not apply; the working tree is then unchanged.
+    public func applyPatch(_ patch: String, checkOnly: Bool = false) throws(GitError) {
+        guard !isBare else {
+            throw GitError(kind: .other, call: "git_apply", message: "a bare repository has no working tree to patch")
+        }
+        var diff: OpaquePointer?
+        let bytes = Array(patch.utf8)
+        let parse = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { git_diff_from_buffer(&diff, $0.baseAddress, $0.count) }
+        }
+        if parse < 0 {
+            var error = GitError.last("git_diff_from_buffer", parse)
+            error.message = "the patch is not a unified diff git can read: \(error.message)"
+            throw error
+        }
+        defer { git_diff_free(diff) }
+        var options = git_apply_options()
+        try check("git_apply_options_init", git_apply_options_init(&options, UInt32(GIT_APPLY_OPTIONS_VERSION)))
+        if checkOnly { options.flags = GIT_APPLY_CHECK.rawValue }
+        let rc = git_apply(pointer, diff, GIT_APPLY_LOCATION_WORKDIR, &options)
+        if rc < 0 {
+            var error = GitError.last("git_apply", rc)
+            error.kind = .applyFailed
+            error.hint = "the files changed since the patch was made; a three-way merge may still apply it"
+            throw error
+        }
+    }
+
+    /// Three-way merges one file's contents (`git merge-file`): the changes from `ancestor` to
+    /// `theirs` applied on top of `ours`.
+    public static func mergeFile(ancestor: Data, ours: Data, theirs: Data, path: String) throws(GitError) -> FileMergeResult {
+        let token = LibGit2Token()
+        defer { withExtendedLifetime(token) {} }
+        var options = git_merge_file_options()
+        try check("git_merge_file_options_init",
+                  git_merge_file_options_init(&options, UInt32(GIT_MERGE_FILE_OPTIONS_VERSION)))
+        var result = git_merge_file_result()
+        let rc = ancestor.withUnsafeBytes { a in
+            ours.withUnsafeBytes { o in
+                theirs.withUnsafeBytes { t in
+                    path.withCString { cPath in
+                        var ancestorInput = input(a, cPath)
+                        var oursInput = input(o, cPath)
+                        var theirsInput = input(t, cPath)
+                        return git_merge_file(&result, &ancestorInput, &oursInput, &theirsInput, &options)
+                    }
+                }
+            }
+        }
+        try check("git_merge_file", rc)
+        defer { git_merge_file_result_free(&result) }
+        let content = result.ptr.map { Data(bytes: $0, count: result.len) } ?? Data()
+        return FileMergeResult(content: content, hasConflicts: result.automergeable == 0)
+    }
+
+    private static func input(_ bytes: UnsafeRawBufferPointer, _ path: UnsafePointer<CChar>) -> git_merge_file_input {
+        var input = git_merge_file_input()
+        git_merge_file_input_init(&input, UInt32(GIT_MERGE_FILE_INPUT_VERSION))
+        input.ptr = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
+        input.size = bytes.count
+        input.path = path
+        input.mode = 0o100644
+        return input
+    }
+}
