@@ -1,0 +1,66 @@
+/// What the fix agent is told: the three inputs (the failing test, the causal diff, the fix-PR
+/// instruction) and the scope rules its change will be checked against.
+///
+/// Rendered with the `agent-prompt` template by `TemplateLibrary.renderAgentPrompt(_:)`.
+public struct AgentPromptInput: Sendable, Equatable {
+    /// The test that regressed.
+    public struct FailingTest: Sendable, Equatable {
+        /// The id the project's runner accepts (`tests/test_x.py::test_a`).
+        public var id: String
+        /// The test's file, relative to the repository root, when known.
+        public var file: String?
+        /// The command that runs only this test, when known.
+        public var command: String?
+
+        public init(id: String, file: String? = nil, command: String? = nil) {
+            self.id = id
+            self.file = file
+            self.command = command
+        }
+    }
+
+    /// The scope rules, spelled out for the agent.
+    public struct Scope: Sendable, Equatable {
+        /// The files the agent may change: the failing test's coverage area.
+        public var editableFiles: [String]
+        /// Further globs the agent may change.
+        public var allowGlobs: [String]
+        /// Globs of tests, which the agent may not touch.
+        public var testGlobs: [String]
+        /// Globs of CI configuration, hooks and heal's own configuration.
+        public var offLimits: [String]
+        public var maxChangedLines: Int
+        public var maxChangedFiles: Int
+
+        public init(editableFiles: [String], allowGlobs: [String], testGlobs: [String], offLimits: [String],
+                    maxChangedLines: Int, maxChangedFiles: Int) {
+            self.editableFiles = editableFiles
+            self.allowGlobs = allowGlobs
+            self.testGlobs = testGlobs
+            self.offLimits = offLimits
+            self.maxChangedLines = maxChangedLines
+            self.maxChangedFiles = maxChangedFiles
+        }
+    }
+
+    public var test: FailingTest
+    /// What the test printed when it failed at the deploy commit.
+    public var failureOutput: String
+    /// The causal hunks as a unified diff (deploy base → deploy).
+    public var causalDiff: String
+    /// The fix branch the agent's worktree is on (`heal/<test-slug>-<short-sha>`).
+    public var branch: String
+    /// Extra instructions from the configuration, appended to the built-in ones.
+    public var instruction: String?
+    public var scope: Scope
+
+    public init(test: FailingTest, failureOutput: String, causalDiff: String, branch: String,
+                instruction: String? = nil, scope: Scope) {
+        self.test = test
+        self.failureOutput = failureOutput
+        self.causalDiff = causalDiff
+        self.branch = branch
+        self.instruction = instruction
+        self.scope = scope
+    }
+}

@@ -1,0 +1,53 @@
+extension TemplateLibrary {
+    /// Renders the fix agent's prompt from the `agent-prompt` template (or the repository's
+    /// override of it).
+    public func renderAgentPrompt(_ input: AgentPromptInput) throws(TemplateError) -> String {
+        try render(name: DefaultTemplates.Name.agentPrompt, context: AgentPromptContext(input))
+    }
+}
+
+/// The values the `agent-prompt` template sees: the input plus fences and joined lists, which
+/// Mustache cannot compute.
+struct AgentPromptContext {
+    struct Scope {
+        var editableFiles: [String]
+        var hasEditableFiles: Bool
+        var allowGlobs: String?
+        var testGlobs: String
+        var offLimits: String
+        var maxChangedLines: Int
+        var maxChangedFiles: Int
+    }
+
+    var test: AgentPromptInput.FailingTest
+    var branch: String
+    var failureOutput: String
+    var failureFence: String
+    var causalDiff: String
+    var causalDiffFence: String
+    var instruction: String?
+    var scope: Scope
+
+    init(_ input: AgentPromptInput) {
+        test = input.test
+        branch = input.branch
+        failureOutput = DefaultTemplates.trimmingTrailingNewlines(input.failureOutput)
+        failureFence = DefaultTemplates.fence(for: failureOutput)
+        causalDiff = DefaultTemplates.trimmingTrailingNewlines(input.causalDiff)
+        causalDiffFence = DefaultTemplates.fence(for: causalDiff)
+        instruction = input.instruction.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
+        scope = Scope(
+            editableFiles: input.scope.editableFiles,
+            hasEditableFiles: !input.scope.editableFiles.isEmpty,
+            allowGlobs: input.scope.allowGlobs.isEmpty ? nil : Self.codeList(input.scope.allowGlobs),
+            testGlobs: Self.codeList(input.scope.testGlobs),
+            offLimits: Self.codeList(input.scope.offLimits),
+            maxChangedLines: input.scope.maxChangedLines,
+            maxChangedFiles: input.scope.maxChangedFiles)
+    }
+
+    /// `a`, `b`, `c` — each item in a code span.
+    static func codeList(_ items: [String]) -> String {
+        items.isEmpty ? "(none)" : items.map { "`\($0)`" }.joined(separator: ", ")
+    }
+}

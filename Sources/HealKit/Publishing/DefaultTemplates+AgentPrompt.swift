@@ -1,0 +1,71 @@
+// The embedded copy of templates/agent-prompt.mustache; DefaultTemplatesTests checks the two are identical.
+extension DefaultTemplates {
+    /// The built-in `agent-prompt` template.
+    public static let agentPrompt = #"""
+{{! heal fix-agent prompt. Override per repository at .heal/templates/agent-prompt.mustache. }}
+{{! Variables are not HTML-escaped. Fences are chosen longer than any backtick run inside. }}
+You are fixing a regression that a deploy introduced into this repository. You are working in a
+separate git worktree on the fix branch `{{branch}}`; a human will review your change as a pull
+request. Make the smallest change to the code that makes the failing test below pass again
+without breaking any other test.
+
+## 1. The failing test
+
+- Test id: `{{test.id}}`
+{{#test.file}}
+- Test file: `{{test.file}}`
+{{/test.file}}
+{{#test.command}}
+- Run it alone with: `{{test.command}}`
+{{/test.command}}
+
+It passed before the deploy and fails consistently after it. Its failure output:
+
+{{failureFence}}text
+{{failureOutput}}
+{{failureFence}}
+
+## 2. The causal diff
+
+These are the changes from the deploy that make the test fail (reverting them makes it pass).
+The fix belongs in or next to this code:
+
+{{causalDiffFence}}diff
+{{causalDiff}}
+{{causalDiffFence}}
+
+## 3. What to do
+
+Fix the code so that `{{test.id}}` passes. Keep the intent of the deploy where you can: prefer
+correcting the faulty change over reverting unrelated work. Edit the files in place and stop.
+Do not commit, do not push, do not open a pull request, do not create branches or tags, and do
+not fetch anything from the network: heal checks, verifies, commits and stages the pull request
+itself, and never merges it.
+{{#instruction}}
+
+{{instruction}}
+{{/instruction}}
+
+## Scope rules (a change that breaks any of these is rejected as a whole)
+
+{{#scope.hasEditableFiles}}
+- Change only these files (the code the failing test runs, and the files of the causal diff):
+{{#scope.editableFiles}}
+  - `{{.}}`
+{{/scope.editableFiles}}
+{{/scope.hasEditableFiles}}
+{{#scope.allowGlobs}}
+- You may also change files matching: {{scope.allowGlobs}}
+{{/scope.allowGlobs}}
+- Do not touch, delete or rename tests. Off-limits: {{scope.testGlobs}}
+- Do not skip, disable or weaken any test: no skip or expected-failure markers of any kind
+  (for example `pytest.mark.skip`, `pytest.mark.xfail`, `unittest.skip`, `XCTSkip`,
+  `.disabled(`, `t.Skip`, `it.skip`, `xit`, `@Disabled`, `@Ignore`, `pending`).
+- Do not change CI configuration, git hooks or heal's configuration. Off-limits:
+  {{scope.offLimits}}
+- No symbolic links, no binary files, no paths outside the repository (no `..`, no absolute
+  paths).
+- At most {{scope.maxChangedLines}} changed lines in at most {{scope.maxChangedFiles}} files.
+
+"""#
+}

@@ -1,0 +1,92 @@
+// The embedded copy of templates/pr-body.mustache; DefaultTemplatesTests checks the two are identical.
+extension DefaultTemplates {
+    /// The built-in `pr-body` template.
+    public static let prBody = #"""
+{{! heal pull-request body. Override per repository at .heal/templates/pr-body.mustache. }}
+{{! Variables are not HTML-escaped. Fences are chosen longer than any backtick run inside. }}
+# {{title}}
+
+heal found a regression after a deploy, traced it to the change below, and an agent proposed
+this fix on `{{reproduce.branch}}`. **Review it like any other change: heal never merges, never
+pushes to and never moves the base branch.**
+
+## Triggering result
+
+`{{test.id}}`, run {{eval.reruns}} times on each side, each run in a fresh process:
+
+- Baseline `{{eval.baselineRevision}}`: {{eval.baselineOutcome}}
+- Deploy `{{eval.deployRevision}}`: {{eval.deployOutcome}}
+{{#test.file}}
+Test file: `{{test.file}}`.
+{{/test.file}}
+{{#failureOutput}}
+
+<details><summary>Failure output at the deploy</summary>
+
+{{failureFence}}text
+{{failureOutput}}
+{{failureFence}}
+
+</details>
+{{/failureOutput}}
+
+## Culprit commit
+
+`{{culprit.id}}` by {{culprit.author}}: {{culprit.subject}}
+
+## Causal diff
+
+The smallest set of the deploy's hunks whose revert makes the test pass:
+
+{{causalDiffFence}}diff
+{{causalDiff}}
+{{causalDiffFence}}
+
+## What the agent changed
+
+Agent: `{{change.agent}}`.
+{{#change.summary}}
+
+{{change.summary}}
+{{/change.summary}}
+
+{{#change.files}}
+- `{{path}}` (+{{added}} -{{removed}}): {{reason}}
+{{/change.files}}
+
+The scope guard accepted the change: every changed file is in the failing test's coverage
+area or an allowed path; no test, skip marker, CI configuration, hook or heal configuration was
+touched; no symlink, binary file or path outside the repository; {{change.changedLines}} changed
+lines in {{change.changedFileCount}} files, within the limits of {{change.maxChangedLines}} and
+{{change.maxChangedFiles}}.
+
+{{changeDiffFence}}diff
+{{change.diff}}
+{{changeDiffFence}}
+
+## Verification
+
+- `{{test.id}}` passed on {{verification.testPasses}} of {{verification.testReruns}} reruns with the fix.
+- Full suite: {{verification.suiteSummary}}
+
+## Attempt
+
+Attempt {{attempt.number}} of {{attempt.maximum}}. After {{attempt.maximum}} failed attempts heal stops
+and escalates to a human instead of retrying.
+
+## Reproduce locally
+
+{{reproduceFence}}sh
+git checkout --detach {{reproduce.deployRevision}}
+{{reproduce.testCommand}}    # fails: the regression
+git checkout --detach {{reproduce.branch}}
+{{reproduce.testCommand}}    # passes: the fix
+{{reproduceFence}}
+
+If the branch is only on the remote, fetch it first: `git fetch origin {{reproduce.branch}}:{{reproduce.branch}}`.
+
+---
+Staged by heal. heal never merges: this pull request waits for a human to review and merge it.
+
+"""#
+}
