@@ -1,0 +1,63 @@
+extension TemplateLibrary {
+    /// Renders a fix pull request's body from the `pr-body` template (or the repository's
+    /// override of it).
+    public func renderPRBody(_ input: PRBodyInput) throws(TemplateError) -> String {
+        try render(name: DefaultTemplates.Name.prBody, context: PRBodyContext(input))
+    }
+}
+
+/// The values the `pr-body` template sees: the input plus fences and totals, which Mustache
+/// cannot compute.
+struct PRBodyContext {
+    struct Change {
+        var agent: String
+        var summary: String?
+        var files: [PRBodyInput.ChangedFile]
+        var diff: String
+        var changedLines: Int
+        var changedFileCount: Int
+        var maxChangedLines: Int
+        var maxChangedFiles: Int
+    }
+
+    var title: String
+    var test: PRBodyInput.Test
+    var eval: PRBodyInput.EvalResult
+    var failureOutput: String?
+    var failureFence: String
+    var culprit: PRBodyInput.Culprit
+    var causalDiff: String
+    var causalDiffFence: String
+    var change: Change
+    var changeDiffFence: String
+    var verification: PRBodyInput.Verification
+    var attempt: PRBodyInput.Attempt
+    var reproduce: PRBodyInput.Reproduce
+    var reproduceFence: String
+
+    init(_ input: PRBodyInput) {
+        title = input.title
+        test = input.test
+        eval = input.eval
+        failureOutput = input.failureOutput.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
+        failureFence = DefaultTemplates.fence(for: failureOutput ?? "")
+        culprit = input.culprit
+        causalDiff = DefaultTemplates.trimmingTrailingNewlines(input.causalDiff)
+        causalDiffFence = DefaultTemplates.fence(for: causalDiff)
+        let summary = input.change.summary.map(DefaultTemplates.trimmingTrailingNewlines)
+        change = Change(
+            agent: input.change.agent,
+            summary: summary.flatMap { $0.isEmpty ? nil : $0 },
+            files: input.change.files,
+            diff: DefaultTemplates.trimmingTrailingNewlines(input.change.diff),
+            changedLines: input.change.files.reduce(0) { $0 + $1.added + $1.removed },
+            changedFileCount: input.change.files.count,
+            maxChangedLines: input.change.maxChangedLines,
+            maxChangedFiles: input.change.maxChangedFiles)
+        changeDiffFence = DefaultTemplates.fence(for: change.diff)
+        verification = input.verification
+        attempt = input.attempt
+        reproduce = input.reproduce
+        reproduceFence = DefaultTemplates.fence(for: input.reproduce.testCommand)
+    }
+}
