@@ -1,0 +1,130 @@
+import Foundation
+
+extension HealConfig {
+    /// The configuration as a commented `.heal.yml` that `load` reads back to an equal value.
+    /// `headline` (one or more lines) goes into the opening comment, e.g. what `heal init`
+    /// detected.
+    public func renderYAML(headline: String? = nil) -> String {
+        var lines = [
+            "# heal configuration. Every key is optional; a missing key takes the default shown here.",
+            "# Commands run with /bin/sh -c in a separate git worktree, never in your checkout.",
+        ]
+        if let headline { lines += headline.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)" } }
+        lines += [
+            "",
+            "suite:",
+            "  # The whole suite. It must write its results to {results}: heal grades from that file,",
+            "  # not from the exit code alone; a run that leaves no results file \"could not run\".",
+            "  command: \(quote(suite.command))",
+            "  # \(Suite.formats.joined(separator: " | "))",
+            "  format: \(suite.format)",
+            "  # One test: {id} {file} {name} {classname} {results} are substituted, shell-quoted.",
+            "  test: \(quote(suite.test))",
+            "  # Seconds before a whole-suite run / a single-test run is killed with its children.",
+            "  timeout: \(seconds(suite.timeout))",
+            "  test-timeout: \(seconds(suite.testTimeout))",
+            "",
+            "coverage:",
+            "  # Optional, but it makes triage sharp: which lines each test runs. Writes to {coverage}.",
+            optional("command", coverage.command, example: "<your coverage command writing to {coverage}>"),
+            "  # \(Coverage.formats.joined(separator: " | "))",
+            "  format: \(coverage.format)",
+            "  # Whether the report says which test ran each line.",
+            "  per-test: \(coverage.perTest)",
+            "",
+            "triage:",
+            "  # Fresh reruns at the deploy (and the baseline) before a failure counts as introduced.",
+            "  reruns: \(triage.reruns)",
+            "  # Flake rate the culprit search assumes for a test seen flaking without history.",
+            "  flake-rate: \(number(triage.flakeRate))",
+            "  # The culprit search stops at this confidence, or after this many test runs.",
+            "  culprit-confidence: \(number(triage.culpritConfidence))",
+            "  culprit-max-runs: \(triage.culpritMaxRuns)",
+            "  # Test runs delta debugging may spend shrinking the causal hunks.",
+            "  minimize-max-runs: \(triage.minimizeMaxRuns)",
+            "",
+            "detection:",
+            "  # Whether a test that disappeared since the baseline counts as a regression.",
+            "  missing-is-regression: \(detection.missingIsRegression)",
+            "  # Eval scores: below the threshold, or down by more than the delta, is a regression.",
+            optional("score-threshold", detection.scoreThreshold.map(number), example: "0.8"),
+            "  score-delta: \(number(detection.scoreDelta))",
+            "  # Significance of the Mann-Whitney U test when a case has several score samples.",
+            "  alpha: \(number(detection.alpha))",
+            "  # More than this fraction of passing tests failing at once looks like an outage.",
+            "  infra-fraction: \(number(detection.infraFraction))",
+            "",
+            "fix:",
+            "  # \(Fix.Agent.allCases.map(\.rawValue).joined(separator: " | ")) (revert works offline, no LLM)",
+            "  agent: \(fix.agent.rawValue)",
+            "  # For agent: command, the executable; it gets its inputs as files and HEAL_* variables.",
+            optional("command", fix.command, example: "./scripts/my-agent --fast"),
+            "  # Seconds before the agent and its children are killed.",
+            "  timeout: \(seconds(fix.timeout))",
+            "  # The circuit breaker opens after this many failed attempts on one test.",
+            "  max-attempts: \(fix.maxAttempts)",
+            "  # Dispatch budgets: per heal run, and per repository per day.",
+            "  max-per-run: \(fix.maxPerRun)",
+            "  max-per-day: \(fix.maxPerDay)",
+            "  # A fix must make the failing test pass this many fresh runs.",
+            "  verify-reruns: \(fix.verifyReruns)",
+            "",
+            "scope:",
+            "  # Globs of test files a fix may never touch (** crosses directories).",
+            "  tests: \(list(scope.tests))",
+            "  # Globs a fix may change besides the files the failing test covers.",
+            "  allow: \(list(scope.allow))",
+            "  # Size limits of one fix.",
+            "  max-lines: \(scope.maxLines)",
+            "  max-files: \(scope.maxFiles)",
+            "",
+            "# Where the external agents are, and extra arguments added after heal's own.",
+            "agents:",
+        ]
+        for (name, agent) in [("claude", agents.claude), ("codex", agents.codex), ("aider", agents.aider)] {
+            lines += ["  \(name):", "    path: \(quote(agent.path))", "    args: \(list(agent.arguments))"]
+        }
+        lines += [
+            "",
+            "# Tags that mark a deploy; the previous one is the baseline.",
+            "deploy-tags: \(quote(deployTags))",
+            "# sqlite (per clone, under the git dir) or postgres://user@host/db (shared by every runner).",
+            "store: \(quote(store.yamlValue))",
+            "# \(Publish.allCases.map(\.rawValue).joined(separator: " | ")): stage the PR body only, or open a draft PR.",
+            "publish: \(publish.rawValue)",
+            "# The branch fixes target; by default the remote's default branch, else the current one.",
+            optional("base-branch", baseBranch, example: "main", indent: ""),
+        ]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func optional(_ key: String, _ value: String?, example: String, indent: String = "  ") -> String {
+        if let value { return "\(indent)\(key): \(value == example ? value : quoteIfString(value))" }
+        return "\(indent)# \(key): \(example)"
+    }
+
+    /// Numbers render bare; strings quoted.
+    private func quoteIfString(_ value: String) -> String {
+        Double(value) != nil ? value : quote(value)
+    }
+
+    private func quote(_ value: String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return value }
+        return text
+    }
+
+    private func list(_ values: [String]) -> String {
+        "[" + values.map(quote).joined(separator: ", ") + "]"
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
+    }
+
+    private func seconds(_ duration: Duration) -> String {
+        let (whole, fraction) = duration.components
+        return fraction == 0 ? String(whole) : number(Double(whole) + Double(fraction) / 1e18)
+    }
+}
