@@ -162,7 +162,8 @@ extension Repository {
 
     static func status(_ status: git_delta_t) -> FileStatus? {
         switch status {
-        case GIT_DELTA_ADDED: .added
+        // Untracked files only appear in working-tree diffs, where they are additions.
+        case GIT_DELTA_ADDED, GIT_DELTA_UNTRACKED: .added
         case GIT_DELTA_DELETED: .deleted
         case GIT_DELTA_MODIFIED: .modified
         case GIT_DELTA_RENAMED: .renamed

@@ -49,19 +49,28 @@ public final class Repository {
     /// Whether this handle is a linked worktree rather than the main checkout.
     public var isLinkedWorktree: Bool { git_repository_is_worktree(pointer) == 1 }
 
-    /// Whether the repository has no commit on HEAD yet.
-    public var isEmpty: Bool { git_repository_is_empty(pointer) == 1 }
+    /// Whether HEAD has no commit yet (a new repository, or an unborn branch).
+    ///
+    /// Not `git_repository_is_empty`: libgit2 1.5 answers false when HEAD names a branch other
+    /// than the configured default (`git init -b main` without `init.defaultBranch`).
+    public var isEmpty: Bool { git_repository_head_unborn(pointer) == 1 }
 
     static func trimSlash(_ path: String) -> String {
         path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
-    /// The URL of the named remote, or nil when there is no such remote.
+    /// The URL of the named remote as configured (`remote.<name>.url`), or nil when there is
+    /// no such remote.
+    ///
+    /// Read from the config rather than through `git_remote_url`, which applies this machine's
+    /// `url.<base>.insteadOf` rewrites: the configured URL is the one that means the same
+    /// repository on every machine.
     public func remoteURL(_ name: String = "origin") -> String? {
-        var remote: OpaquePointer?
-        guard git_remote_lookup(&remote, pointer, name) == 0, let remote else { return nil }
-        defer { git_remote_free(remote) }
-        guard let url = git_remote_url(remote) else { return nil }
-        return String(cString: url)
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, pointer) == 0 else { return nil }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, config, "remote.\(name).url") == 0, let value else { return nil }
+        return String(cString: value)
     }
 }
