@@ -22,6 +22,12 @@ enum CoberturaReader {
                                     problem: "expected well-formed Cobertura XML (\(reason))",
                                     fix: "Regenerate the report; it may be truncated")
         }
+        // libxml2's push parser can report success on a file cut off mid-document.
+        if let open = collector.openElements.last {
+            throw CoverageFileError(file: file, line: parser.lineNumber, column: parser.columnNumber,
+                                    problem: "the XML ends before `<\(open)>` is closed",
+                                    fix: "Regenerate the report; it is truncated")
+        }
         guard collector.sawRoot else {
             throw CoverageFileError(file: file, problem: "expected a Cobertura `<coverage>` root element, found no element",
                                     fix: "Pass a Cobertura XML report (coverage xml, gcovr --cobertura)")
@@ -41,6 +47,7 @@ enum CoberturaReader {
         var lines: [String: Set<Int>] = [:]
         var sawRoot = false
         var error: CoverageFileError?
+        var openElements: [String] = []
         private var currentClass: String?
         private var sourceText: String?
 
@@ -48,6 +55,7 @@ enum CoberturaReader {
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
+            openElements.append(name)
             if !sawRoot {
                 sawRoot = true
                 guard name == "coverage" else {
@@ -81,6 +89,7 @@ enum CoberturaReader {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            _ = openElements.popLast()
             switch name {
             case "source":
                 if let text = sourceText?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
