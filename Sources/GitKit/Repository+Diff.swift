@@ -14,8 +14,17 @@ extension Repository {
         return TreeDiff(before: beforeCommit.id, after: afterCommit.id, files: files)
     }
 
-    /// The diff between two trees by id.
+    /// The diff between two trees by id, in path order (a rename sits where its new path does).
+    ///
+    /// Renames are paired as `git diff -M` pairs them (see `RenameDetector`); with
+    /// `options.detectCopies` libgit2's similarity search finds renames and copies instead.
     public func diffTrees(_ oldTree: ObjectID, _ newTree: ObjectID, options: DiffOptions = DiffOptions()) throws(GitError) -> [FileDiff] {
+        if options.detectCopies { return try diffTreesFindingCopies(oldTree, newTree, options: options) }
+        let changes = try treeChanges(oldTree, newTree, paths: options.paths)
+        return try TreeDiffEngine(repository: self, options: options).run(changes)
+    }
+
+    private func diffTreesFindingCopies(_ oldTree: ObjectID, _ newTree: ObjectID, options: DiffOptions) throws(GitError) -> [FileDiff] {
         let old = try lookupTree(oldTree)
         defer { git_tree_free(old) }
         let new = try lookupTree(newTree)
@@ -28,17 +37,12 @@ extension Repository {
         }
         defer { git_diff_free(diff) }
 
-        if options.detectRenames || options.detectCopies {
-            var find = git_diff_find_options()
-            try check("git_diff_find_options_init", git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)))
-            var flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_DONT_IGNORE_WHITESPACE.rawValue
-            if options.detectCopies { flags |= GIT_DIFF_FIND_COPIES.rawValue }
-            find.flags = flags
-            // git's default diff.renameLimit; libgit2's own default is lower.
-            find.rename_limit = 1000
-            try shallowAware("git_diff_find_similar", git_diff_find_similar(diff, &find), what: "a blob")
-        }
-
+        var find = git_diff_find_options()
+        try check("git_diff_find_options_init", git_diff_find_options_init(&find, UInt32(GIT_DIFF_FIND_OPTIONS_VERSION)))
+        find.flags = GIT_DIFF_FIND_RENAMES.rawValue | GIT_DIFF_FIND_COPIES.rawValue | GIT_DIFF_FIND_DONT_IGNORE_WHITESPACE.rawValue
+        // git's default diff.renameLimit; libgit2's own default is lower.
+        find.rename_limit = 1000
+        try shallowAware("git_diff_find_similar", git_diff_find_similar(diff, &find), what: "a blob")
         return try collectFiles(diff, includeLines: options.includeLines)
     }
 
@@ -150,7 +154,7 @@ extension Repository {
         return lines
     }
 
-    private static func headerText(_ hunk: git_diff_hunk) -> String {
+    static func headerText(_ hunk: git_diff_hunk) -> String {
         var copy = hunk
         let length = Int(hunk.header_len)
         var text = withUnsafeBytes(of: &copy.header) { raw in

@@ -66,11 +66,31 @@ public final class Repository {
     /// `url.<base>.insteadOf` rewrites: the configured URL is the one that means the same
     /// repository on every machine.
     public func remoteURL(_ name: String = "origin") -> String? {
+        configValue("remote.\(name).url")
+    }
+}
+
+extension Repository {
+    /// A configuration value as git reads it (repository, global and system config), or nil.
+    public func configValue(_ key: String) -> String? {
         var config: OpaquePointer?
         guard git_repository_config_snapshot(&config, pointer) == 0 else { return nil }
         defer { git_config_free(config) }
         var value: UnsafePointer<CChar>?
-        guard git_config_get_string(&value, config, "remote.\(name).url") == 0, let value else { return nil }
+        guard git_config_get_string(&value, config, key) == 0, let value else { return nil }
         return String(cString: value)
+    }
+
+    /// Where git runs this repository's hooks from (`git rev-parse --git-path hooks`):
+    /// `core.hooksPath` when set (relative paths are relative to the working tree's root),
+    /// otherwise `<git-common-dir>/hooks`.
+    public var hooksDirectory: String {
+        guard let configured = configValue("core.hooksPath"), !configured.isEmpty else {
+            return commonDirectory + "/hooks"
+        }
+        let expanded = (configured as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return Self.trimSlash(expanded) }
+        let base = workingDirectory ?? gitDirectory
+        return Self.trimSlash((base as NSString).appendingPathComponent(expanded))
     }
 }
