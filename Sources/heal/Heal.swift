@@ -8,6 +8,9 @@ struct Heal: AsyncParsableCommand {
         abstract: "Detect regressions after a deploy, triage them, and stage verified fix branches for human review.",
         subcommands: [
             DiffCommand.self,
+            InitCommand.self,
+            DetectCommand.self,
+            HooksCommand.self,
         ]
     )
 }

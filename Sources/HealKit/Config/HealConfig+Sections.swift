@@ -3,8 +3,8 @@ extension HealConfig {
     public struct Suite: Sendable, Equatable {
         /// `command`: the whole suite; writes its results to `{results}`.
         public var command: String
-        /// `format`: one of `HealConfig.Suite.formats` (`auto` detects by content).
-        public var format: String
+        /// `format`: how to read the results (`auto` decides by content).
+        public var format: ReportFormat
         /// `test`: one test; `{id} {file} {name} {classname} {results}` are substituted,
         /// shell-quoted.
         public var test: String
@@ -13,7 +13,7 @@ extension HealConfig {
         /// `test-timeout` (seconds): a single-test run's process group is killed after this.
         public var testTimeout: Duration
 
-        public init(command: String = "pytest -q --junitxml={results}", format: String = "auto",
+        public init(command: String = "pytest -q --junitxml={results}", format: ReportFormat = .auto,
                     test: String = "pytest -q {id} --junitxml={results}",
                     timeout: Duration = .seconds(1800), testTimeout: Duration = .seconds(300)) {
             self.command = command
@@ -22,28 +22,22 @@ extension HealConfig {
             self.timeout = timeout
             self.testTimeout = testTimeout
         }
-
-        /// The accepted values of `suite.format`.
-        public static let formats = ["auto", "junit", "pytest-json", "tap", "go-json", "scores"]
     }
 
     /// `coverage:` which lines each test executes.
     public struct Coverage: Sendable, Equatable {
         /// `command`: writes coverage to `{coverage}`; nil when the project has none.
         public var command: String?
-        /// `format`: one of `HealConfig.Coverage.formats`.
-        public var format: String
+        /// `format`: how to read the coverage report (`auto` decides by content).
+        public var format: CoverageFormat
         /// `per-test`: whether the report names the test behind each covered line.
         public var perTest: Bool
 
-        public init(command: String? = nil, format: String = "auto", perTest: Bool = true) {
+        public init(command: String? = nil, format: CoverageFormat = .auto, perTest: Bool = true) {
             self.command = command
             self.format = format
             self.perTest = perTest
         }
-
-        /// The accepted values of `coverage.format`.
-        public static let formats = ["auto", "lcov", "cobertura", "llvm-json", "coveragepy-json", "go-coverprofile"]
     }
 
     /// `triage:` how hard triage looks before it decides.

@@ -23,7 +23,7 @@ enum HealConfigReader {
         let keys = try node.entries(known: ["command", "format", "test", "timeout", "test-timeout"])
         var suite = HealConfig.Suite()
         if let value = keys["command"] { suite.command = try command(value, placeholder: "results") }
-        if let value = keys["format"] { suite.format = try value.choice(HealConfig.Suite.formats) }
+        if let value = keys["format"] { suite.format = try value.choice(ReportFormat.self) }
         if let value = keys["test"] { suite.test = try command(value, placeholder: "results") }
         if let value = keys["timeout"] { suite.timeout = try value.seconds() }
         if let value = keys["test-timeout"] { suite.testTimeout = try value.seconds() }
@@ -34,7 +34,7 @@ enum HealConfigReader {
         let keys = try node.entries(known: ["command", "format", "per-test"])
         var coverage = HealConfig.Coverage()
         if let value = keys["command"] { coverage.command = try command(value, placeholder: "coverage") }
-        if let value = keys["format"] { coverage.format = try value.choice(HealConfig.Coverage.formats) }
+        if let value = keys["format"] { coverage.format = try value.choice(CoverageFormat.self) }
         if let value = keys["per-test"] { coverage.perTest = try value.bool() }
         return coverage
     }

@@ -62,7 +62,7 @@ public enum ProjectDetector {
         // `python -m pytest` puts the project root on sys.path, so flat layouts import.
         let python = executableExists("python3") || !executableExists("python") ? "python3" : "python"
         var config = HealConfig()
-        config.suite = HealConfig.Suite(command: "\(python) -m pytest -q --junitxml={results}", format: "junit",
+        config.suite = HealConfig.Suite(command: "\(python) -m pytest -q --junitxml={results}", format: .junit,
                                         test: "\(python) -m pytest -q {id} --junitxml={results}")
         let manifests = ["pyproject.toml", "setup.cfg", "tox.ini", "requirements.txt", "requirements-dev.txt",
                          "requirements_dev.txt", "dev-requirements.txt", "Pipfile"]
@@ -71,17 +71,17 @@ public enum ProjectDetector {
             config.coverage = HealConfig.Coverage(
                 command: "\(python) -m pytest -q --cov=. --cov-context=test --cov-report= ; "
                     + "\(python) -m coverage json --show-contexts -o {coverage}",
-                format: "coveragepy-json", perTest: true)
+                format: .coveragepyJSON, perTest: true)
         }
         return Guess(runner: "pytest", evidence: evidence, config: config)
     }
 
     private static func go() -> Guess {
         var config = HealConfig()
-        config.suite = HealConfig.Suite(command: "go test -json ./... > {results}", format: "go-json",
+        config.suite = HealConfig.Suite(command: "go test -json ./... > {results}", format: .goJSON,
                                         test: "go test -json -run '^'{name}'$' {classname} > {results}")
         config.coverage = HealConfig.Coverage(command: "go test -coverprofile={coverage} ./...",
-                                              format: "go-coverprofile", perTest: false)
+                                              format: .go, perTest: false)
         config.scope.tests = ["**/*_test.go", "**/testdata/**"]
         return Guess(runner: "go test", evidence: ["go.mod"], config: config)
     }
@@ -90,7 +90,7 @@ public enum ProjectDetector {
         var config = HealConfig()
         // swift test --filter takes a regular expression; the class is a safe filter, and heal
         // reads the one test it wants from the results.
-        config.suite = HealConfig.Suite(command: "swift test --xunit-output {results}", format: "junit",
+        config.suite = HealConfig.Suite(command: "swift test --xunit-output {results}", format: .junit,
                                         test: "swift test --filter {classname} --xunit-output {results}")
         config.scope.tests = ["Tests/**"]
         return Guess(runner: "swift test", evidence: ["Package.swift"], config: config)
@@ -116,7 +116,7 @@ public enum ProjectDetector {
         var config = HealConfig()
         let reporter = "JEST_JUNIT_OUTPUT_FILE={results} JEST_JUNIT_ADD_FILE_ATTRIBUTE=true npx jest --ci "
             + "--reporters=default --reporters=jest-junit"
-        config.suite = HealConfig.Suite(command: reporter, format: "junit", test: reporter + " {file} -t {name}")
+        config.suite = HealConfig.Suite(command: reporter, format: .junit, test: reporter + " {file} -t {name}")
         config.scope.tests = ["**/__tests__/**", "**/*.test.*", "**/*.spec.*", "test/**", "tests/**"]
         return Guess(runner: "jest", evidence: evidence, config: config)
     }

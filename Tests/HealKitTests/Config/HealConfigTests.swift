@@ -88,10 +88,10 @@ struct HealConfigTests {
             publish: gh
             base-branch: trunk
             """)
-        #expect(config.suite == HealConfig.Suite(command: "make test RESULTS={results}", format: "junit",
+        #expect(config.suite == HealConfig.Suite(command: "make test RESULTS={results}", format: .junit,
                                                  test: "make one TEST={id} RESULTS={results}",
                                                  timeout: .seconds(600), testTimeout: .milliseconds(30500)))
-        #expect(config.coverage == HealConfig.Coverage(command: "make cov OUT={coverage}", format: "lcov", perTest: false))
+        #expect(config.coverage == HealConfig.Coverage(command: "make cov OUT={coverage}", format: .lcov, perTest: false))
         #expect(config.triage == HealConfig.Triage(reruns: 5, flakeRate: 0.2, culpritConfidence: 0.95,
                                                    culpritMaxRuns: 20, minimizeMaxRuns: 16))
         #expect(config.detection == HealConfig.Detection(missingIsRegression: true, scoreThreshold: 0.7,
@@ -211,11 +211,11 @@ struct HealConfigTests {
 
     @Test func renderedCustomConfigLoadsBackEqual() throws {
         var config = HealConfig()
-        config.suite = HealConfig.Suite(command: "go test -json ./... > {results}", format: "go-json",
+        config.suite = HealConfig.Suite(command: "go test -json ./... > {results}", format: .goJSON,
                                         test: "go test -json -run '^'{name}'$' {classname} > {results}",
                                         timeout: .milliseconds(1500), testTimeout: .seconds(60))
         config.coverage = HealConfig.Coverage(command: "go test -coverprofile={coverage} ./...",
-                                              format: "go-coverprofile", perTest: false)
+                                              format: .go, perTest: false)
         config.detection.scoreThreshold = 0.75
         config.fix = HealConfig.Fix(agent: .command, command: "./agent \"quoted\" \\ back", timeout: .seconds(60))
         config.scope.tests = ["**/*_test.go", "it's/**"]
