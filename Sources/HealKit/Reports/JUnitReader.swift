@@ -52,14 +52,19 @@ final class JUnitReader: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if let failure = reader.failure { throw failure }
         guard ok else {
-            let error = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
             throw ReportReadError(file: path, line: parser.lineNumber, column: parser.columnNumber,
-                                  problem: "malformed XML (\(Self.explain(parser.parserError)); \(error))",
+                                  problem: "malformed XML: \(Self.explain(parser.parserError))",
                                   hint: "Expected a complete JUnit XML report; a truncated file usually means the test run was killed before it finished writing.")
         }
-        if reader.depth == 0 && !reader.sawRoot {
+        if !reader.sawRoot {
             throw ReportReadError(file: path, problem: "no XML element found",
                                   hint: "Expected JUnit XML with a <testsuites> or <testsuite> root.")
+        }
+        // libxml2's push parser can end without complaint on a truncated document.
+        if reader.depth != 0 {
+            throw ReportReadError(file: path, line: parser.lineNumber, column: parser.columnNumber,
+                                  problem: "the XML ends early: \(reader.depth) element(s) are still open (truncated)",
+                                  hint: "The test run was probably killed before it finished writing the report; rerun it.")
         }
         builder = reader.builder
     }
@@ -68,7 +73,15 @@ final class JUnitReader: NSObject, XMLParserDelegate {
 
     private static func explain(_ error: Error?) -> String {
         guard let error = error as NSError? else { return "the parser stopped" }
-        return "libxml2 error \(error.code)"
+        // Foundation passes libxml2's own error numbers (xmlerror.h).
+        switch error.code {
+        case 9: return "an invalid character (bytes that are not UTF-8, or a control character)"
+        case 4: return "no XML document"
+        case 5: return "extra content after the end of the document"
+        case 76: return "an end tag that does not match its start tag"
+        case 77: return "an element that is never closed (truncated)"
+        default: return "libxml2 error \(error.code)"
+        }
     }
 
     private var position: SourcePosition {
@@ -121,7 +134,8 @@ final class JUnitReader: NSObject, XMLParserDelegate {
             takeMessage(attributes)
         case "skipped":
             skipped = true
-            if attributes["type"] == "pytest.xfail" { xfailed = true }
+            // pytest marks xfail, node:test marks todo; both are expected failures.
+            if attributes["type"] == "pytest.xfail" || attributes["type"] == "todo" { xfailed = true }
             takeMessage(attributes)
         case "flakyFailure", "flakyError":
             flaky = true
@@ -166,8 +180,8 @@ final class JUnitReader: NSObject, XMLParserDelegate {
     private func finishCase() {
         inCase = false
         let outcome: TestOutcome =
-            failed ? .failed : errored ? .error : reran ? .failed : flaky ? .flaky
-            : xfailed ? .xfailed : skipped ? .skipped : .passed
+            xfailed ? .xfailed : failed ? .failed : errored ? .error : reran ? .failed : flaky ? .flaky
+            : skipped ? .skipped : .passed
         let classname = caseAttributes["classname"] ?? suiteNames.last(where: { !$0.isEmpty }) ?? ""
         guard let name = caseAttributes["name"], !name.isEmpty else {
             builder.problem("a <testcase> without a name attribute was skipped",

@@ -16,12 +16,19 @@ final class PythonModuleIndex: @unchecked Sendable {
         var nodePath: String
     }
 
-    private var modules: [String: [Module]] = [:]
+    private let root: String
+    /// Built on first use: most reports never need it.
+    private var modules: [String: [Module]]?
     private var resolved: [String: (module: Module, classes: [String])?] = [:]
     private let lock = NSLock()
 
     init(root: String) {
-        for file in Self.pythonFiles(under: root) {
+        self.root = root
+    }
+
+    private static func index(root: String) -> [String: [Module]] {
+        var modules: [String: [Module]] = [:]
+        for file in pythonFiles(under: root) {
             let parts = file.dropLast(3).split(separator: "/").map(String.init)
             for start in parts.indices {
                 let key = parts[start...].joined(separator: ".")
@@ -29,6 +36,7 @@ final class PythonModuleIndex: @unchecked Sendable {
                 modules[key, default: []].append(Module(file: file, nodePath: nodePath))
             }
         }
+        return modules
     }
 
     /// The module file a dotted classname starts with, and the class path after it; nil when
@@ -43,6 +51,8 @@ final class PythonModuleIndex: @unchecked Sendable {
     }
 
     private func lookUp(_ classname: String) -> (module: Module, classes: [String])? {
+        let modules = self.modules ?? Self.index(root: root)
+        self.modules = modules
         let parts = classname.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         for length in stride(from: parts.count, through: 1, by: -1) {
             guard let candidates = modules[parts[..<length].joined(separator: ".")] else { continue }

@@ -1,0 +1,11 @@
+/// Why a test or eval case counts as a regression (names are part of the JSON contract).
+public enum RegressionKind: String, Codable, Sendable, CaseIterable {
+    /// Passed at the baseline, fails or errors now.
+    case newlyFailing = "newly-failing"
+    /// Not in the baseline, fails or errors now.
+    case newTestFailing = "new-test-failing"
+    /// An eval score fell below its threshold or dropped significantly.
+    case scoreDrop = "score-drop"
+    /// In the baseline, gone now (a regression only when `DetectionOptions.missingIsRegression`).
+    case missing
+}
