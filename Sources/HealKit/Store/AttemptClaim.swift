@@ -1,0 +1,36 @@
+import Foundation
+
+/// A runner's request to dispatch one fix attempt for a key.
+public struct AttemptClaim: Sendable, Equatable {
+    public var key: BreakerKey
+    /// The run it belongs to; the per-run budget counts attempts with the same run id.
+    public var runID: Int64?
+    public var agent: String?
+    public var branch: String?
+    /// The time the claim is made at (also the attempt's start).
+    public var at: Date
+
+    public init(key: BreakerKey, runID: Int64? = nil, agent: String? = nil, branch: String? = nil, at: Date = Date()) {
+        self.key = key
+        self.runID = runID
+        self.agent = agent
+        self.branch = branch
+        self.at = at
+    }
+}
+
+/// What a claim produced.
+public struct ClaimResult: Sendable, Equatable {
+    /// Dispatch (with the attempt's number) or why not.
+    public var decision: ClaimDecision
+    /// The attempt recorded for a successful claim; nil when refused.
+    public var attempt: AttemptRecord?
+    /// The key's breaker after the claim (including attempts found abandoned during it).
+    public var state: BreakerState
+
+    public init(decision: ClaimDecision, attempt: AttemptRecord?, state: BreakerState) {
+        self.decision = decision
+        self.attempt = attempt
+        self.state = state
+    }
+}
