@@ -11,6 +11,8 @@ struct Heal: AsyncParsableCommand {
             InitCommand.self,
             DetectCommand.self,
             HooksCommand.self,
+            StatusCommand.self,
+            BreakerCommand.self,
         ]
     )
 }
