@@ -131,3 +131,26 @@ import TestSupport
         #expect { try repository.deleteBranch("heal/fix-a") } throws: { ($0 as? GitError)?.kind == .notFound }
     }
 }
+
+@Suite struct TagTests {
+    @Test func previousDeployTagIsTheNearestOneInHistory() throws {
+        let repo = try TempRepo()
+        try repo.write("a", "0\n")
+        let one = try repo.commitAll("one")
+        try repo.git("tag", "deploy-1")
+        try repo.write("a", "1\n")
+        let two = try repo.commitAll("two")
+        try repo.git("tag", "-a", "deploy-2", "-m", "annotated")
+        try repo.git("tag", "v2.0")
+        try repo.write("a", "2\n")
+        let three = try repo.commitAll("three")
+        try repo.git("tag", "deploy-3")
+        let repository = try Repository(discovering: repo.path)
+        #expect(try repository.tags(matching: "deploy-*").map(\.name) == ["deploy-1", "deploy-2", "deploy-3"])
+        #expect(try repository.tags(matching: "deploy-*").map(\.commit.hex) == [one, two, three])
+        #expect(try repository.previousTag(matching: "deploy-*", before: "deploy-3")?.name == "deploy-2")
+        #expect(try repository.previousTag(matching: "deploy-*", before: "HEAD")?.name == "deploy-2")
+        #expect(try repository.previousTag(matching: "deploy-*", before: one) == nil)
+        #expect(try repository.previousTag(matching: "release-*", before: "HEAD") == nil)
+    }
+}

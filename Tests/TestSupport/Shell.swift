@@ -32,8 +32,8 @@ public enum Shell {
         let outFile = try TempDir.make(prefix: "shell-out")
         defer { try? FileManager.default.removeItem(atPath: outFile) }
         let outPath = outFile + "/out", errPath = outFile + "/err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
