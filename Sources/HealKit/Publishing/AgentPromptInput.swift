@@ -64,3 +64,20 @@ public struct AgentPromptInput: Sendable, Equatable {
         self.scope = scope
     }
 }
+
+extension AgentPromptInput.Scope {
+    /// The scope rules as the agent is told them: the editable files are the coverage area less
+    /// anything the guard would refuse there anyway (tests, off-limits paths), and the failing
+    /// test's own file is listed with the test globs.
+    public init(_ rules: ScopeRules) {
+        let editable = rules.coverageArea.filter { path in
+            !rules.protectedFiles.contains(path)
+                && !rules.tests.contains { $0.matches(path) }
+                && !rules.offLimits.contains { $0.matches(path) }
+        }
+        self.init(editableFiles: editable.sorted(), allowGlobs: rules.allow.map(\.pattern),
+                  testGlobs: rules.tests.map(\.pattern) + rules.protectedFiles.sorted(),
+                  offLimits: rules.offLimits.map(\.pattern),
+                  maxChangedLines: rules.maxChangedLines, maxChangedFiles: rules.maxChangedFiles)
+    }
+}

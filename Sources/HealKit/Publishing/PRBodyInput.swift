@@ -160,3 +160,11 @@ public struct PRBodyInput: Sendable, Equatable {
         self.reproduce = reproduce
     }
 }
+
+extension PRBodyInput.ChangedFile {
+    /// A file of an accepted change, with its line counts and the scope guard's reason.
+    public init(_ file: ProposedChange.File, rules: ScopeRules) {
+        self.init(path: file.path, added: file.addedLines.count, removed: file.removedLines.count,
+                  reason: ScopeGuard.reason(inScope: file, rules: rules))
+    }
+}

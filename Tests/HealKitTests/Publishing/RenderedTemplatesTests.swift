@@ -118,4 +118,15 @@ import TestSupport
         let body = try TemplateLibrary(repositoryRoot: repo.path).renderPRBody(Self.prInput)
         #expect(body == "heal: fix tests/test_calc.py::test_total[zero] broken by 1a2b3c4 / attempt 2\n")
     }
+
+    @Test func thePromptScopeIsWhatTheGuardEnforces() {
+        let rules = ScopeRules(coverageArea: ["src/calc.py", "tests/conftest.py", "pkg/test_calc.py", ".heal.yml"],
+                               allow: [Glob("docs/**")], protectedFiles: ["pkg/test_calc.py"])
+        let scope = AgentPromptInput.Scope(rules)
+        #expect(scope.editableFiles == ["src/calc.py"])
+        #expect(scope.allowGlobs == ["docs/**"])
+        #expect(scope.testGlobs == ["tests/**", "pkg/test_calc.py"])
+        #expect(scope.offLimits.contains(".github/**"))
+        #expect(scope.maxChangedLines == 200 && scope.maxChangedFiles == 10)
+    }
 }
