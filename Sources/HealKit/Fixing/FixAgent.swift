@@ -1,0 +1,96 @@
+import GitKit
+
+/// Something that writes a fix into a worktree: the built-in `revert`, or an external agent.
+///
+/// An agent only edits (or commits in) the worktree it is given; what it changed is read
+/// afterwards from the worktree against the fix base, so agents that commit and agents that
+/// only edit are judged alike.
+public protocol FixAgent: Sendable {
+    /// The name reports and the `dispatches` JSON use (`revert`, `claude`, …).
+    var name: String { get }
+    /// Works on `task` until done, failed or out of time.
+    func run(_ task: AgentTask) async throws -> AgentRun
+}
+
+/// Everything an agent is given for one attempt.
+public struct AgentTask: Sendable {
+    /// The failing test's id.
+    public var test: String
+    /// The failing test's file, when known.
+    public var testFile: String?
+    /// The worktree to change, checked out at the fix base (the deploy commit).
+    public var worktree: String
+    /// The fix base.
+    public var deploy: ObjectID
+    /// The commits the causal hunks' old and new sides belong to.
+    public var causalBase: ObjectID
+    public var causalHead: ObjectID
+    /// The minimal causal hunks (zero context, with lines).
+    public var causalDiff: [FileDiff]
+    /// The fix branch the change is for.
+    public var branch: String
+    /// The files the three inputs were written to: the rendered prompt, the failure output and
+    /// the causal diff.
+    public var promptFile: String
+    public var failureFile: String
+    public var causalDiffFile: String
+    /// The files the agent may edit (the coverage area), for agents that take a file list.
+    public var editableFiles: [String]
+    /// Where the agent's output goes (`<git-common-dir>/heal/runs/<id>`).
+    public var runDirectory: String
+    /// When the agent's process group is killed.
+    public var timeout: Duration
+
+    public init(test: String, testFile: String?, worktree: String, deploy: ObjectID, causalBase: ObjectID,
+                causalHead: ObjectID, causalDiff: [FileDiff], branch: String, promptFile: String,
+                failureFile: String, causalDiffFile: String, editableFiles: [String], runDirectory: String,
+                timeout: Duration) {
+        self.test = test
+        self.testFile = testFile
+        self.worktree = worktree
+        self.deploy = deploy
+        self.causalBase = causalBase
+        self.causalHead = causalHead
+        self.causalDiff = causalDiff
+        self.branch = branch
+        self.promptFile = promptFile
+        self.failureFile = failureFile
+        self.causalDiffFile = causalDiffFile
+        self.editableFiles = editableFiles
+        self.runDirectory = runDirectory
+        self.timeout = timeout
+    }
+}
+
+/// How an agent's run ended.
+public struct AgentRun: Sendable, Equatable {
+    public enum Ending: Sendable, Equatable {
+        /// It finished normally; its change is judged next.
+        case finished
+        /// It failed (non-zero exit, an error it reported, a revert that does not apply).
+        case failed(String)
+        /// It ran out of time and its process group was killed.
+        case timedOut(Duration)
+    }
+
+    public var ending: Ending
+    /// The agent's own account of its change, when it gave one.
+    public var summary: String?
+    /// Its log files under the run directory.
+    public var logFiles: [String]
+
+    public init(ending: Ending, summary: String? = nil, logFiles: [String] = []) {
+        self.ending = ending
+        self.summary = summary
+        self.logFiles = logFiles
+    }
+
+    /// Why the run failed, or nil when it finished.
+    public var failureReason: String? {
+        switch ending {
+        case .finished: nil
+        case .failed(let reason): reason
+        case .timedOut(let limit): "the agent ran past its timeout of \(limit) and its process group was killed"
+        }
+    }
+}

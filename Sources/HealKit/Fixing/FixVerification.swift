@@ -1,0 +1,83 @@
+/// How a fix held up in its worktree: the failing test on every rerun, and the suite against
+/// the deploy commit's.
+public struct FixVerification: Sendable, Equatable {
+    /// Reruns of the failing test that passed, and how many ran.
+    public var testPasses: Int
+    public var testReruns: Int
+    /// Tests that passed at the deploy commit and fail (or are gone) with the fix.
+    public var newFailures: [String]
+    /// One line for the PR body: `no new failures (12 passed, 1 failing before too)`.
+    public var suiteSummary: String
+    /// Why the fix is not verified; nil when it is.
+    public var failureReason: String?
+
+    public var isVerified: Bool { failureReason == nil }
+
+    public init(testPasses: Int, testReruns: Int, newFailures: [String], suiteSummary: String, failureReason: String?) {
+        self.testPasses = testPasses
+        self.testReruns = testReruns
+        self.newFailures = newFailures
+        self.suiteSummary = suiteSummary
+        self.failureReason = failureReason
+    }
+
+    /// Tests that passed in `deploy` and, in `fixed`, fail or are missing.
+    public static func newFailures(deploy: TestReport, fixed: TestReport) -> [String] {
+        deploy.tests.filter(\.outcome.isPass).compactMap { before in
+            guard let after = fixed.test(before.id) else { return before.id }
+            return after.outcome.isFailure ? before.id : nil
+        }
+    }
+}
+
+/// Verifies a fix in its worktree with the project's own runner (`TestRunner`).
+public struct FixVerifier: Sendable {
+    public let runner: TestRunner
+    /// Fresh reruns of the failing test that must all pass (`fix.verify-reruns`).
+    public let reruns: Int
+
+    public init(runner: TestRunner, reruns: Int) {
+        self.runner = runner
+        self.reruns = max(1, reruns)
+    }
+
+    /// Runs the failing test `reruns` times, stopping at the first failure, then the suite,
+    /// and compares the suite with `deployReport` (the suite at the deploy commit).
+    public func verify(_ test: TestTarget, in directory: String, deployReport: @Sendable () async throws -> TestReport?) async throws -> FixVerification {
+        var passes = 0
+        for run in 1...reruns {
+            let result = try await runner.runTest(test, in: directory)
+            guard result.outcome == .passed else {
+                let how: String = switch result.outcome {
+                case .passed: "passed"
+                case .failed(let testCase): "failed: \(testCase.message ?? testCase.outcome.rawValue)"
+                case .couldNotRun(let reason): "did not run: \(reason)"
+                }
+                return FixVerification(testPasses: passes, testReruns: run, newFailures: [], suiteSummary: "not run",
+                                       failureReason: "`\(test.id)` \(how) (rerun \(run) of \(reruns))")
+            }
+            passes += 1
+        }
+        let fixed = try await runner.runSuite(in: directory)
+        guard let fixedReport = fixed.report else {
+            return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "could not run",
+                                   failureReason: "the suite did not run with the fix: \(fixed.couldNotRunReason ?? "no report")")
+        }
+        guard let before = try await deployReport() else {
+            return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "no baseline",
+                                   failureReason: "the suite did not run at the deploy commit, so new failures cannot be ruled out")
+        }
+        let newFailures = FixVerification.newFailures(deploy: before, fixed: fixedReport)
+        let passed = fixedReport.tests.filter(\.outcome.isPass).count
+        let failingBefore = before.tests.filter(\.outcome.isFailure).count
+        guard newFailures.isEmpty else {
+            let names = newFailures.prefix(5).map { "`\($0)`" }.joined(separator: ", ")
+            return FixVerification(testPasses: passes, testReruns: reruns, newFailures: newFailures,
+                                   suiteSummary: "\(newFailures.count) new failure(s)",
+                                   failureReason: "the fix breaks \(newFailures.count) test(s) that passed at the deploy commit: \(names)")
+        }
+        return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [],
+                               suiteSummary: "no new failures (\(passed) passed, \(failingBefore) failing at the deploy commit)",
+                               failureReason: nil)
+    }
+}
