@@ -12,13 +12,11 @@ pushes to and never moves the base branch.**
 
 ## Triggering result
 
-`{{test.id}}`, run {{eval.reruns}} times on each side, each run in a fresh process:
+`{{test.id}}`{{#test.file}} (in `{{test.file}}`){{/test.file}}, run {{eval.reruns}} times on each side,
+each run in a fresh process:
 
 - Baseline `{{eval.baselineRevision}}`: {{eval.baselineOutcome}}
 - Deploy `{{eval.deployRevision}}`: {{eval.deployOutcome}}
-{{#test.file}}
-Test file: `{{test.file}}`.
-{{/test.file}}
 {{#failureOutput}}
 
 <details><summary>Failure output at the deploy</summary>
@@ -56,9 +54,8 @@ Agent: `{{change.agent}}`.
 
 The scope guard accepted the change: every changed file is in the failing test's coverage
 area or an allowed path; no test, skip marker, CI configuration, hook or heal configuration was
-touched; no symlink, binary file or path outside the repository; {{change.changedLines}} changed
-lines in {{change.changedFileCount}} files, within the limits of {{change.maxChangedLines}} and
-{{change.maxChangedFiles}}.
+touched; no symlink, binary file or path outside the repository.
+Size: {{change.changedLines}} changed lines in {{change.changedFileCount}} files (limits: {{change.maxChangedLines}} lines, {{change.maxChangedFiles}} files).
 
 {{changeDiffFence}}diff
 {{change.diff}}
@@ -71,7 +68,7 @@ lines in {{change.changedFileCount}} files, within the limits of {{change.maxCha
 
 ## Attempt
 
-Attempt {{attempt.number}} of {{attempt.maximum}}. After {{attempt.maximum}} failed attempts heal stops
+Attempt {{attempt.number}} of {{attempt.maximum}}. After {{attempt.maximum}} failed attempts in a row heal stops
 and escalates to a human instead of retrying.
 
 ## Reproduce locally
