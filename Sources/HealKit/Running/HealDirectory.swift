@@ -1,0 +1,37 @@
+import Foundation
+import GitKit
+
+/// heal's per-clone state folder, `<git-common-dir>/heal/`, and the folders in it that the
+/// running edge uses. Nothing of heal's goes into the user's working tree.
+public struct HealDirectory: Sendable, Equatable {
+    /// `<git-common-dir>/heal`.
+    public let path: String
+
+    /// The heal folder of the repository that `repositoryPath` (any path inside it) belongs to.
+    public init(repositoryPath: String) throws {
+        let repository = try Repository(discovering: repositoryPath)
+        path = repository.commonDirectory + "/heal"
+    }
+
+    /// Where scratch worktrees are checked out.
+    public var worktrees: String { path + "/worktrees" }
+    /// Where each run keeps its logs and reports.
+    public var runs: String { path + "/runs" }
+
+    /// Creates a fresh `runs/<id>/` folder; the id sorts by time and says what ran.
+    public func makeRunDirectory(label: String) throws -> String {
+        let stamp = Self.stamp.string(from: Date())
+        let safe = String(label.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.prefix(40))
+        let directory = "\(runs)/\(stamp)-\(safe)-\(UUID().uuidString.prefix(8).lowercased())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    nonisolated(unsafe) private static let stamp: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss"
+        return formatter
+    }()
+}
