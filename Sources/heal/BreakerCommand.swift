@@ -105,15 +105,17 @@ struct BreakerCommand: AsyncParsableCommand {
     }
 }
 
-/// `--repo` and `--store`, shared by the commands that read heal's state.
+/// `--repo`, `--config` and `--store`, shared by the commands that read heal's state.
 struct StoreOptions: ParsableArguments {
     @Option(name: .customLong("repo"), help: "A path inside the repository (default: the current directory).")
     var repo: String = "."
-    @Option(help: "The store: sqlite (the default file under the git common dir), sqlite:PATH, or a postgres:// URL.")
-    var store: String = "sqlite"
+    @Option(help: "The configuration file (default: .heal.yml at the repository root).")
+    var config: String?
+    @Option(help: "The store, overriding the configuration's `store:`: sqlite, sqlite:PATH, or a postgres:// URL.")
+    var store: String?
 
     func open() async throws -> RepositoryStore {
-        try await RepositoryStore.open(path: repo, setting: store)
+        try await RepositoryStore.open(path: repo, setting: store, configPath: config)
     }
 }
 

@@ -83,6 +83,17 @@ struct BreakerCommandTests {
         #expect(!result.stderr.contains("s3cret-pw"))
     }
 
+    @Test func theConfigurationsStoreIsUsedUnlessStoreOverridesIt() throws {
+        let repo = try TempRepo()
+        try repo.write(".heal.yml", "store: postgres://heal:s3cret-pw@127.0.0.1:1/heal\n")
+        try repo.commitAll("first")
+        let configured = try HealBinary.run(["breaker", "list"], in: repo.path)
+        #expect(configured.status == 2)
+        #expect(configured.stderr.contains("postgres://heal:***@127.0.0.1:1/heal"))
+        let overridden = try HealBinary.run(["breaker", "list", "--store", "sqlite"], in: repo.path)
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+    }
+
     @Test(arguments: ["garbage", "damaged-page"])
     func aCorruptSQLiteFileIsReportedAndLeftAsItWas(_ kind: String) throws {
         let repo = try TempRepo()

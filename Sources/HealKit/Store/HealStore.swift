@@ -3,7 +3,7 @@ import Foundation
 /// heal's state: breakers, attempts, run history, flake history, cached suite results and
 /// tickets. SQLite (one machine) and PostgreSQL (a team's runners) implement it with the same
 /// schema and semantics; the breaker rules themselves are `Breaker`'s pure functions.
-public protocol HealStore: Sendable {
+public protocol HealStore: SuiteResultCache {
     /// Where the store is, with any password redacted: safe to print.
     var location: String { get }
 
@@ -58,6 +58,18 @@ public protocol HealStore: Sendable {
 }
 
 extension HealStore {
+    /// The format tag of payloads stored through `SuiteResultCache`.
+    public static var suiteCacheFormat: String { "suite-result" }
+
+    public func cachedSuiteResult(treeID: String, command: String) async throws -> Data? {
+        try await suiteResult(treeID: treeID, command: command)?.payload
+    }
+
+    public func storeSuiteResult(treeID: String, command: String, payload: Data) async throws {
+        try await saveSuiteResult(CachedSuiteResult(treeID: treeID, command: command, format: Self.suiteCacheFormat,
+                                                    payload: payload))
+    }
+
     /// `claimAttempt` without a crash-test hook.
     public func claimAttempt(_ claim: AttemptClaim, policy: BreakerPolicy) async throws -> ClaimResult {
         try await claimAttempt(claim, policy: policy, beforeCommit: {})
