@@ -20,18 +20,19 @@ public struct HealDirectory: Sendable, Equatable {
 
     /// Creates a fresh `runs/<id>/` folder; the id sorts by time and says what ran.
     public func makeRunDirectory(label: String) throws -> String {
-        let stamp = Self.stamp.string(from: Date())
-        let safe = String(label.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.prefix(40))
-        let directory = "\(runs)/\(stamp)-\(safe)-\(UUID().uuidString.prefix(8).lowercased())"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        return directory
-    }
-
-    nonisolated(unsafe) private static let stamp: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss"
-        return formatter
-    }()
+        let directory = "\(runs)/\(formatter.string(from: Date()))-\(Self.uniqueName(label))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// `label` reduced to letters, digits and dashes, plus a random suffix: safe as a file and
+    /// worktree name, and never the same twice.
+    static func uniqueName(_ label: String) -> String {
+        let safe = String(label.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(30))
+        return "\(safe)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
 }

@@ -43,8 +43,7 @@ public struct Worktrees: Sendable {
 
     private func add(at revision: String, label: String) throws -> (name: String, path: String) {
         let repository = try Repository(discovering: repositoryPath)
-        let safe = String(label.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" }.prefix(30))
-        let name = "heal-\(safe)-\(UUID().uuidString.prefix(8).lowercased())"
+        let name = "heal-" + HealDirectory.uniqueName(label)
         let path = healDirectory.worktrees + "/" + name
         try repository.addWorktree(name: name, path: path, commit: revision)
         return (name, path)
