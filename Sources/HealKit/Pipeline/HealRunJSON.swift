@@ -1,0 +1,55 @@
+/// `heal run --json` (DESIGN.md): `before`, `after`, `regressions`, `verdicts`, `dispatches`,
+/// `escalations`, plus `run` (the store's run id), `dryRun`, `baseline` (how `before` was
+/// chosen), `unhandled` (why the exit code is 1) and `errors` (heal's own failures).
+public struct HealRunJSON: Encodable, Sendable {
+    public struct Unhandled: Encodable, Sendable {
+        public var test: String
+        public var reason: String
+    }
+
+    public var run: Int64?
+    public var before: String
+    public var after: String
+    public var baseline: String
+    public var dryRun: Bool
+    public var regressions: [Regression]
+    public var verdicts: [VerdictJSON]
+    public var dispatches: [FixDispatch]
+    public var escalations: [Escalation]
+    public var unhandled: [Unhandled]
+    public var errors: [RunFailure]
+
+    public init(_ report: HealRunReport) {
+        run = report.runID
+        before = report.range.before.id.hex
+        after = report.range.after.id.hex
+        baseline = report.range.beforeSource
+        dryRun = report.dryRun
+        regressions = report.detection.regressions
+        verdicts = report.triaged.map { VerdictJSON($0.verdict) }
+        dispatches = report.dispatches
+        escalations = report.escalations
+        unhandled = report.unhandled.map { Unhandled(test: $0.test, reason: $0.reason) }
+        errors = report.failures
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case run, before, after, baseline, dryRun, regressions, verdicts, dispatches, escalations, unhandled, errors
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        // `run` stays null rather than absent, like the contract's other optional fields.
+        try container.encode(run, forKey: .run)
+        try container.encode(before, forKey: .before)
+        try container.encode(after, forKey: .after)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(dryRun, forKey: .dryRun)
+        try container.encode(regressions, forKey: .regressions)
+        try container.encode(verdicts, forKey: .verdicts)
+        try container.encode(dispatches, forKey: .dispatches)
+        try container.encode(escalations, forKey: .escalations)
+        try container.encode(unhandled, forKey: .unhandled)
+        try container.encode(errors, forKey: .errors)
+    }
+}

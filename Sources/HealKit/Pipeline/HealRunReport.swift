@@ -1,0 +1,54 @@
+import Foundation
+
+/// Everything one `heal run` found and did, in the order it happened.
+public struct HealRunReport: Sendable {
+    /// The run's id in the store's history.
+    public var runID: Int64?
+    public var range: DeployRange
+    public var detection: DetectionResult
+    /// One per regression, in `detection.regressions` order.
+    public var triaged: [TriagedRegression]
+    public var dispatches: [FixDispatch]
+    public var escalations: [Escalation]
+    /// One per regression: what became of it.
+    public var handled: [HandledRegression]
+    public var failures: [RunFailure]
+    public var dryRun: Bool
+    /// When the first verified fix was staged: with the run's detected-at, its time to fix.
+    public var stagedAt: Date?
+
+    public init(runID: Int64?, range: DeployRange, detection: DetectionResult, triaged: [TriagedRegression] = [],
+                dispatches: [FixDispatch] = [], escalations: [Escalation] = [], handled: [HandledRegression] = [],
+                failures: [RunFailure] = [], dryRun: Bool) {
+        self.runID = runID
+        self.range = range
+        self.detection = detection
+        self.triaged = triaged
+        self.dispatches = dispatches
+        self.escalations = escalations
+        self.handled = handled
+        self.failures = failures
+        self.dryRun = dryRun
+    }
+
+    /// The exit code, by the first rule that applies:
+    /// 3 when heal itself failed on some regression; 2 when that failure is one the user can
+    /// fix (a forge not logged in); 1 when a regression is left unhandled (an attempt failed
+    /// with the breaker still closed, a budget is spent, or a dry run dispatched nothing);
+    /// 0 when nothing regressed or every regression was handled: a fix staged, a ticket written,
+    /// or pre-existing and logged.
+    public var exit: HealExit {
+        if failures.contains(where: { !$0.isUserInput }) { return .internalFailure }
+        if !failures.isEmpty { return .badInput }
+        if handled.contains(where: { !$0.handling.isHandled }) { return .regressions }
+        return .success
+    }
+
+    /// Regressions left open, with why.
+    public var unhandled: [(test: String, reason: String)] {
+        handled.compactMap {
+            if case .unhandled(let reason) = $0.handling { return ($0.test, reason) }
+            return nil
+        }
+    }
+}
