@@ -13,6 +13,7 @@ struct TreeDiffEngine {
     let options: DiffOptions
 
     func run(_ changes: [TreeChange]) throws(GitError) -> [FileDiff] {
+        ObjectReadTuning.apply
         let differ = HunkDiffer(contextLines: options.contextLines, includeLines: options.includeLines)
         let results = ResultSlots(count: changes.count)
         let workers = RepositoryWorkers(gitDirectory: repository.gitDirectory,
