@@ -13,6 +13,7 @@ struct Heal: AsyncParsableCommand {
             HooksCommand.self,
             StatusCommand.self,
             BreakerCommand.self,
+            FixCommand.self,
             RunCommand.self,
         ]
     )
