@@ -17,11 +17,15 @@ pg_start() {
   PG_DIR=$(mktemp -d /tmp/heal-pg.XXXXXX)
   chown "$user" "$PG_DIR"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-  su "$user" -s /bin/sh -c "'$bin/initdb' -D '$PG_DIR/data' -U heal --auth=trust -E UTF8 >'$PG_DIR/initdb.log' 2>&1"
-  su "$user" -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -o \"-c listen_addresses=127.0.0.1 -p $port -k '$PG_DIR' -c max_connections=100\" start >/dev/null"
-  su "$user" -s /bin/sh -c "'$bin/createdb' -h 127.0.0.1 -p $port -U heal heal_test"
-  export HEAL_TEST_POSTGRES_URL="postgres://heal@127.0.0.1:$port/heal_test"
   PG_BIN=$bin
+  su "$user" -s /bin/sh -c "'$bin/initdb' -D '$PG_DIR/data' -U heal --auth=trust -E UTF8 >'$PG_DIR/initdb.log' 2>&1" \
+    || { echo "[ci] initdb failed:" >&2; cat "$PG_DIR/initdb.log" >&2; return 1; }
+  # A throwaway cluster: durability settings off make the tests' many small commits fast.
+  su "$user" -s /bin/sh -c "'$bin/pg_ctl' -D '$PG_DIR/data' -l '$PG_DIR/server.log' -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p $port -k '$PG_DIR' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off\" start >/dev/null" \
+    || { echo "[ci] PostgreSQL did not start:" >&2; cat "$PG_DIR/server.log" >&2; return 1; }
+  su "$user" -s /bin/sh -c "'$bin/createdb' -h 127.0.0.1 -p $port -U heal heal_test" \
+    || { echo "[ci] createdb failed:" >&2; cat "$PG_DIR/server.log" >&2; return 1; }
+  export HEAL_TEST_POSTGRES_URL="postgres://heal@127.0.0.1:$port/heal_test"
   echo "[ci] PostgreSQL on 127.0.0.1:$port ($HEAL_TEST_POSTGRES_URL)"
 }
 
