@@ -55,8 +55,9 @@ struct ConfigNode {
 
     /// A positive number of seconds.
     func seconds() throws -> Duration {
-        guard let value = node.float, value.isFinite, value > 0 else {
-            throw error("expected a number of seconds > 0, got \(kindDescription)")
+        // The upper bound (about 30 years) keeps the conversion to milliseconds from overflowing.
+        guard let value = node.float, value.isFinite, value > 0, value <= 1e9 else {
+            throw error("expected a number of seconds above 0 and at most 1000000000, got \(kindDescription)")
         }
         return .milliseconds(Int64((value * 1000).rounded()))
     }

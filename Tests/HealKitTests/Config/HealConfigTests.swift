@@ -147,8 +147,10 @@ struct HealConfigTests {
         let listItem = try #require(failure("scope:\n  tests:\n    - tests/**\n    - {a: b}\n"))
         #expect(listItem.key == "scope.tests[1]" && listItem.line == 4)
 
-        let timeout = try #require(failure("fix:\n  timeout: -5\n"))
-        #expect(timeout.description.contains("expected a number of seconds > 0"))
+        for bad in ["-5", "0", "1e300", ".inf", "ten"] {
+            let timeout = try #require(failure("fix:\n  timeout: \(bad)\n"), "\(bad)")
+            #expect(timeout.description.contains("expected a number of seconds"))
+        }
     }
 
     @Test func invalidChoicesListWhatIsAllowed() throws {
