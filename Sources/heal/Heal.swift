@@ -10,11 +10,13 @@ struct Heal: AsyncParsableCommand {
             DiffCommand.self,
             InitCommand.self,
             DetectCommand.self,
+            TriageCommand.self,
             HooksCommand.self,
             StatusCommand.self,
             BreakerCommand.self,
             FixCommand.self,
             RunCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -86,9 +86,10 @@ public struct TriageEngine {
             evidence.knownFlaky = true
             return []
         }
-        if let lines = try await coverage.map(at: input.after)?.lines(forTest: test.id) {
+        if let map = try await coverage.map(at: input.after),
+           let lines = Self.lines(of: test.id, in: map, report: input.current) {
             let diff = try deployDiff()
-            let covered = CausalHunks.covered(diff: diff, coverage: lines).count
+            let covered = CausalHunks.covered(diff: CoverageDiff.judging(diff), coverage: lines).count
             evidence.coverage = covered > 0
                 ? .executesChanges(hunks: covered)
                 : .executesNoChange(changedHunks: HunkRef.all(in: diff).count)
@@ -102,6 +103,16 @@ public struct TriageEngine {
             if run.outcome != .fail { break }
         }
         return outputs
+    }
+
+    /// The lines `test` executes. A per-test map that names other tests of the report but not
+    /// this one saw it run without executing any measured line: it depends only on the lines
+    /// run outside tests. When the map names none of the report's tests, its ids are another
+    /// dialect and nothing can be said.
+    static func lines(of test: String, in map: CoverageMap, report: TestReport) -> CoveredLines? {
+        if let lines = map.lines(forTest: test) { return lines }
+        guard map.isPerTest, report.tests.contains(where: { map.lines(forTest: $0.id) != nil }) else { return nil }
+        return map.outsideTests
     }
 
     static let zeroContext = DiffOptions(contextLines: 0, includeLines: true)

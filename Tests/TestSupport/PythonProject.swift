@@ -1,0 +1,106 @@
+import Foundation
+
+/// A small real Python project in a temp git repository, tested by pytest with per-test
+/// coverage contexts, and a `.heal.yml` that runs it: the fixture for triage, fix and
+/// pipeline tests.
+///
+/// Sources live under `src/` (importable through pytest's `pythonpath`), tests under `tests/`.
+/// Edit files with `write` or `replace`, then `commit`.
+public final class PythonProject: @unchecked Sendable {
+    public let repo: TempRepo
+    /// A scratch folder outside the repository (counter files for deterministic flakiness).
+    public let scratch: String
+
+    /// `suite.command`: the whole suite, JUnit results to `{results}`.
+    public static let suiteCommand = "python3 -m pytest -q -p no:cacheprovider --junitxml={results}"
+    /// `suite.test`: one test by nodeid.
+    public static let testCommand = "python3 -m pytest -q -p no:cacheprovider {id} --junitxml={results}"
+    /// `coverage.command`: per-test contexts, exported as coverage.py JSON. `;`, not `&&`:
+    /// triage measures coverage where a test fails, and pytest then exits 1.
+    public static let coverageCommand = "python3 -m pytest -q -p no:cacheprovider --cov=src --cov-context=test --cov-report= ; "
+        + "python3 -m coverage json --show-contexts -o {coverage}"
+
+    /// Creates the repository with `pytest.ini` and `.heal.yml` (coverage configured unless
+    /// `coverage` is false), plus `files` (path → contents), and commits them as "initial".
+    public init(files: [String: String], coverage: Bool = true, reruns: Int = 3) throws {
+        repo = try TempRepo(prefix: "pyproject")
+        scratch = try TempDir.make(prefix: "pyproject-scratch")
+        try repo.write("pytest.ini", "[pytest]\npythonpath = src\ntestpaths = tests\n")
+        try repo.write(".heal.yml", Self.config(coverage: coverage, reruns: reruns))
+        for (path, contents) in files { try repo.write(path, contents) }
+        try repo.commitAll("initial")
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: scratch) }
+
+    public var path: String { repo.path }
+
+    /// The `.heal.yml` this project is created with.
+    public static func config(coverage: Bool, reruns: Int) -> String {
+        var text = """
+            suite:
+              command: "\(suiteCommand)"
+              test: "\(testCommand)"
+              format: junit
+            triage:
+              reruns: \(reruns)
+
+            """
+        if coverage {
+            text += """
+                coverage:
+                  command: "\(coverageCommand)"
+                  format: coveragepy-json
+                  per-test: true
+
+                """
+        }
+        return text
+    }
+
+    /// Writes a file relative to the root.
+    public func write(_ relative: String, _ contents: String) throws {
+        try repo.write(relative, contents)
+    }
+
+    /// Replaces the one occurrence of `old` in `relative`; throws when it is not there exactly once.
+    public func replace(in relative: String, _ old: String, with new: String) throws {
+        let text = try repo.read(relative)
+        let parts = text.components(separatedBy: old)
+        guard parts.count == 2 else {
+            throw ShellError(command: "replace in \(relative)",
+                             result: ShellResult(status: 1, stdout: "", stderr: "`\(old)` occurs \(parts.count - 1) times"))
+        }
+        try repo.write(relative, parts.joined(separator: new))
+    }
+
+    /// Commits everything; returns the commit id.
+    @discardableResult
+    public func commit(_ message: String) throws -> String {
+        try repo.commitAll(message)
+    }
+
+    /// A pytest test body that fails on the runs `failing` marks (by run number, counting every
+    /// run of the test in any checkout from 0) and passes otherwise: flaky, but the same on
+    /// every execution of the scenario. The counter lives in `scratch`, outside the repository.
+    public func flakyTest(named name: String, failing: [Bool]) -> String {
+        let counter = scratch + "/\(name).count"
+        let pattern = failing.map { $0 ? "True" : "False" }.joined(separator: ", ")
+        return """
+            def \(name)():
+                import os
+                path = "\(counter)"
+                n = int(open(path).read()) if os.path.exists(path) else 0
+                with open(path, "w") as f:
+                    f.write(str(n + 1))
+                assert not [\(pattern)][n % \(failing.count)], "flaked on run %d" % n
+
+            """
+    }
+
+    /// How many times the flaky test `name` has run.
+    public func runs(ofFlakyTest name: String) -> Int {
+        let text = (try? String(contentsOfFile: scratch + "/\(name).count", encoding: .utf8)) ?? "0"
+        return Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+}
