@@ -79,6 +79,10 @@ struct ProcessRunnerTests {
         }
         #expect(name == "heal-no-such-tool-xyz")
         #expect(error?.description.contains("heal-no-such-tool-xyz") == true)
+
+        await #expect(throws: ProcessRunError.self) {
+            try await ProcessRunner.run(ProcessSpec("/nonexistent/bin/heal-tool"))
+        }
     }
 
     @Test func aMissingWorkingDirectoryIsAClearError() async throws {
