@@ -17,6 +17,7 @@ struct Heal: AsyncParsableCommand {
             FixCommand.self,
             RunCommand.self,
             DemoCommand.self,
+            DemoCommand.self,
         ]
     )
 }

@@ -104,7 +104,7 @@ extension RunSession {
     }
 
     private func breakerHints(_ verdict: TestVerdict, dispatch: FixDispatch) -> [String] {
-        var hints = ["why the attempts below failed; the last one's inputs and logs: \(dispatch.runDirectory ?? "see the attempts' branches")"]
+        var hints = ["why the attempts above failed; the last one's inputs and logs: \(dispatch.runDirectory ?? "see the attempts' branches")"]
         hints.append("the causal diff: reverting it is not enough, so the deploy's intent has to be kept some other way")
         hints.append("after a fix by hand, `heal breaker reset '\(verdict.test)'` lets heal try again (a pass on the base branch closes the breaker too)")
         return hints
