@@ -27,11 +27,12 @@ struct TriageCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             guard baseline.isEmpty == current.isEmpty else {
-                throw ValidationError("pass both --baseline and --current, or neither to have heal run the suite")
+                throw TriageUsageError(description: "--baseline and --current go together: pass result files for both sides, "
+                                       + "or neither to have heal run the suite at both commits")
             }
             let repository = try Repository(discovering: FileManager.default.currentDirectoryPath)
             guard let root = repository.workingDirectory else {
-                throw ValidationError("heal triage needs a working tree, not a bare repository")
+                throw TriageUsageError(description: "heal triage needs a working tree, not a bare repository: run it in a checkout")
             }
             let healConfig = try HealConfig.load(configPath: config, repositoryRoot: root)
             let store = try await StoreFactory.open(setting: healConfig.store.yamlValue,
@@ -55,6 +56,11 @@ struct TriageCommand: AsyncParsableCommand {
             return report.detection.regressions.isEmpty ? .success : .regressions
         }
     }
+}
+
+/// A usage mistake the user fixes on the command line (exit 2, as the contract says).
+private struct TriageUsageError: UserInputError {
+    var description: String
 }
 
 /// `heal triage --json`: the `regressions` and `verdicts` parts of `heal run --json`.
