@@ -23,6 +23,8 @@ struct InitCommandTests {
         let text = try repo.read(".heal.yml")
         #expect(text.hasPrefix("# heal configuration."))
         #expect(text.contains("# Guessed for pytest from pytest.ini by heal init."))
+        #expect(text.contains("  # command: \"python3 -m pytest -q --cov=. --cov-context=test"))
+        #expect(text.contains("# Install pytest-cov"))
         let loaded = try HealConfig.load(repositoryRoot: repo.path)
         #expect(loaded == ProjectDetector.guess(root: repo.path).config)
         #expect(loaded.suite.command.hasSuffix("-m pytest -q --junitxml={results}"))

@@ -28,9 +28,10 @@ public enum ConfigInitializer {
         let existed = FileManager.default.fileExists(atPath: path)
         if existed, !force { throw AlreadyExists(path: path) }
         let guess = ProjectDetector.guess(root: root, executableExists: executableExists)
-        let headline = guess.runner.map { "Guessed for \($0) from \(guess.evidence.joined(separator: ", ")) by heal init." }
+        let detected = guess.runner.map { "Guessed for \($0) from \(guess.evidence.joined(separator: ", ")) by heal init." }
             ?? "heal init recognised no test runner here: set suite.command and suite.test for your project."
-        try guess.config.renderYAML(headline: headline).write(toFile: path, atomically: true, encoding: .utf8)
+        let headline = ([detected] + guess.notes).joined(separator: "\n")
+        try guess.config.renderYAML(headline: headline, coverageExample: guess.coverageExample).write(toFile: path, atomically: true, encoding: .utf8)
         return Written(path: path, guess: guess, replaced: existed)
     }
 }

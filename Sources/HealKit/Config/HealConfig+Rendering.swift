@@ -3,8 +3,8 @@ import Foundation
 extension HealConfig {
     /// The configuration as a commented `.heal.yml` that `load` reads back to an equal value.
     /// `headline` (one or more lines) goes into the opening comment, e.g. what `heal init`
-    /// detected.
-    public func renderYAML(headline: String? = nil) -> String {
+    /// detected; `coverageExample` is shown, commented out, when no coverage command is set.
+    public func renderYAML(headline: String? = nil, coverageExample: String? = nil) -> String {
         var lines = [
             "# heal configuration. Every key is optional; a missing key takes the default shown here.",
             "# Commands run with /bin/sh -c in a separate git worktree, never in your checkout.",
@@ -26,7 +26,8 @@ extension HealConfig {
             "",
             "coverage:",
             "  # Optional, but it makes triage sharp: which lines each test runs. Writes to {coverage}.",
-            optional("command", coverage.command, example: "<your coverage command writing to {coverage}>"),
+            optional("command", coverage.command,
+                     example: coverageExample.map(quote) ?? "<your coverage command writing to {coverage}>"),
             "  # \(CoverageFormat.allCases.map(\.rawValue).joined(separator: " | "))",
             "  format: \(coverage.format.rawValue)",
             "  # Whether the report says which test ran each line.",

@@ -10,6 +10,11 @@ public enum ProjectDetector {
         public var evidence: [String]
         /// The suggested configuration.
         public var config: HealConfig
+        /// A coverage command to suggest (commented out) when `config` has none, because the
+        /// tool it needs was not seen in the project.
+        public var coverageExample: String? = nil
+        /// Advice for the user, shown in the file's opening comment.
+        public var notes: [String] = []
     }
 
     /// Looks at `root` (a project's top directory). `executableExists` answers whether a
@@ -66,13 +71,14 @@ public enum ProjectDetector {
                                         test: "\(python) -m pytest -q {id} --junitxml={results}")
         let manifests = ["pyproject.toml", "setup.cfg", "tox.ini", "requirements.txt", "requirements-dev.txt",
                          "requirements_dev.txt", "dev-requirements.txt", "Pipfile"]
-        if manifests.contains(where: { files.read($0)?.contains("pytest-cov") == true }) {
-            // `;` rather than `&&`: triage needs the coverage report precisely when tests fail.
-            config.coverage = HealConfig.Coverage(
-                command: "\(python) -m pytest -q --cov=. --cov-context=test --cov-report= ; "
-                    + "\(python) -m coverage json --show-contexts -o {coverage}",
-                format: .coveragepyJSON, perTest: true)
+        // `;` rather than `&&`: triage needs the coverage report precisely when tests fail.
+        let coverageCommand = "\(python) -m pytest -q --cov=. --cov-context=test --cov-report= ; "
+            + "\(python) -m coverage json --show-contexts -o {coverage}"
+        guard manifests.contains(where: { files.read($0)?.contains("pytest-cov") == true }) else {
+            return Guess(runner: "pytest", evidence: evidence, config: config, coverageExample: coverageCommand,
+                         notes: ["Install pytest-cov and uncomment coverage.command: per-test coverage makes triage sharp."])
         }
+        config.coverage = HealConfig.Coverage(command: coverageCommand, format: .coveragepyJSON, perTest: true)
         return Guess(runner: "pytest", evidence: evidence, config: config)
     }
 

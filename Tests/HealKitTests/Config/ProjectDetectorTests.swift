@@ -34,6 +34,7 @@ struct ProjectDetectorTests {
         #expect(guess.config.suite.command == "python3 -m pytest -q --junitxml={results}")
         #expect(guess.config.suite.test == "python3 -m pytest -q {id} --junitxml={results}")
         #expect(guess.config.coverage.command == nil)
+        #expect(guess.coverageExample?.contains("--cov-context=test") == true)
     }
 
     @Test func usesPythonWhenThereIsNoPython3() throws {
