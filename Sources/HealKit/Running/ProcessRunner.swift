@@ -20,6 +20,7 @@ public enum ProcessRunner {
 
     /// Runs `spec` to completion (or to its timeout) and reports how it ended. A non-zero exit
     /// is an outcome, not an error; throws `ProcessRunError` when the process cannot start.
+    /// Cancelling the calling task tears the process group down the same way as a timeout.
     public static func run(_ spec: ProcessSpec) async throws -> ProcessOutcome {
         let scratch = try makeScratchDirectory(needed: spec.stdoutFile == nil || spec.stderrFile == nil)
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }

@@ -126,6 +126,24 @@ struct ProcessRunnerTests {
         #expect(await processEnds(try childPID(pidFile)))
     }
 
+    @Test func cancellingTheCallerKillsTheWholeProcessGroup() async throws {
+        let directory = try TempDir.make(prefix: "runner-cancel")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let pidFile = directory + "/child.pid"
+        let spec = ProcessSpec.shell("sleep 100 & echo $! > '\(pidFile).tmp' && mv '\(pidFile).tmp' '\(pidFile)'; sleep 100",
+                                     killGrace: .milliseconds(200))
+        let task = Task { try await ProcessRunner.run(spec) }
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: pidFile), waited < 400 {
+            try await Task.sleep(for: .milliseconds(50))
+            waited += 1
+        }
+        let child = try childPID(pidFile)
+        task.cancel()
+        _ = try? await task.value
+        #expect(await processEnds(child))
+    }
+
     private func childPID(_ file: String) throws -> Int32 {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         return try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
