@@ -43,13 +43,7 @@ public struct TriageEngine {
             var evidence = VerdictEvidence(test: test.id, infraSuspect: input.detection.infraSuspect,
                                            requiredReruns: options.reruns)
             let outputs = try await gather(&evidence, test: test, input: input, coverage: &coverage,
-                                           deployDiff: {
-                                               if let deployDiff { return deployDiff }
-                                               let diff = try repository.diff(from: input.before.hex, to: input.after.hex,
-                                                                              options: Self.zeroContext).files
-                                               deployDiff = diff
-                                               return diff
-                                           })
+                                           deployDiff: &deployDiff, in: repository)
             let rule = VerdictRules.decide(evidence)
             guard rule.kind == .introduced else {
                 results.append(TriagedRegression(
@@ -69,7 +63,8 @@ public struct TriageEngine {
     /// Fills `evidence` in the order the rules read it, stopping once a rule decides; returns
     /// the failure output of the reruns.
     private func gather(_ evidence: inout VerdictEvidence, test: TestCase, input: TriageInput,
-                        coverage: inout CoverageCache, deployDiff: () throws -> [FileDiff]) async throws -> [String] {
+                        coverage: inout CoverageCache, deployDiff: inout [FileDiff]?,
+                        in repository: Repository) async throws -> [String] {
         if evidence.infraSuspect { return [] }
         let baselineCase = input.baseline.test(test.id)
         evidence.isNewTest = baselineCase == nil
@@ -86,9 +81,11 @@ public struct TriageEngine {
             evidence.knownFlaky = true
             return []
         }
-        if let map = try await coverage.map(at: input.after),
+        if let map = try await coverage.map(at: input.after, in: repository),
            let lines = Self.lines(of: test.id, in: map, report: input.current) {
-            let diff = try deployDiff()
+            let diff = try deployDiff ?? repository.diff(from: input.before.hex, to: input.after.hex,
+                                                         options: Self.zeroContext).files
+            deployDiff = diff
             let covered = CausalHunks.covered(diff: CoverageDiff.judging(diff), coverage: lines).count
             evidence.coverage = covered > 0
                 ? .executesChanges(hunks: covered)

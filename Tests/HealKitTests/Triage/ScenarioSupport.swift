@@ -97,6 +97,18 @@ extension PythonProject {
         return results
     }
 
+    /// A coverage.py JSON report with per-test contexts of the whole suite at `revision`,
+    /// measured in a throwaway `git worktree` (a `--coverage` file).
+    func storedCoverage(at revision: String, name: String) throws -> String {
+        let tree = scratch + "/tree-\(name)"
+        try repo.git("worktree", "add", "-q", "--detach", tree, revision)
+        defer { _ = try? repo.git("worktree", "remove", "--force", tree) }
+        let report = scratch + "/\(name).json"
+        let command = PythonProject.coverageCommand.replacingOccurrences(of: "{coverage}", with: report)
+        _ = try Shell.run(["sh", "-c", command], in: tree)
+        return report
+    }
+
     /// The linked worktrees git knows besides the main one.
     func linkedWorktrees() throws -> [String] {
         try repo.git("worktree", "list", "--porcelain").split(separator: "\n")
