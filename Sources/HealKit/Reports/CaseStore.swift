@@ -28,6 +28,8 @@ struct CaseStore: Sendable {
     private var stringBytes: [[UInt8]] = []
     private var stringIndex: [String: Int32] = [:]
     private var details: [Detail] = []
+    private var recentStrings: [Int32] = [-1, -1, -1, -1]
+    private var nextRecent = 0
     /// Slots hold record index + 1; 0 is empty.
     private var table: [Int32] = Array(repeating: 0, count: 64)
 
@@ -121,12 +123,23 @@ struct CaseStore: Sendable {
     }
 
     private mutating func intern(_ string: String) -> Int32 {
-        if let index = stringIndex[string] { return index }
+        // Neighbouring cases usually share their class, file and prefix.
+        for recent in recentStrings where recent >= 0 && strings[Int(recent)] == string { return recent }
+        if let index = stringIndex[string] {
+            remember(index)
+            return index
+        }
         let index = Int32(strings.count)
         strings.append(string)
         stringBytes.append(Array(string.utf8))
         stringIndex[string] = index
+        remember(index)
         return index
+    }
+
+    private mutating func remember(_ index: Int32) {
+        recentStrings[nextRecent] = index
+        nextRecent = (nextRecent + 1) % recentStrings.count
     }
 
     private func find(hash: UInt64, prefix: [UInt8], suffix: ArraySlice<UInt8>) -> Int? {

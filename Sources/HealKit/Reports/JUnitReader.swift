@@ -70,6 +70,8 @@ final class JUnitReader: NSObject, XMLParserDelegate {
     }
 
     private var sawRoot = false
+    /// Cases of one class share their id prefix; rebuilding it per case dominated reading.
+    private var pytestPrefixes: [String: PytestNodeID.Parts] = [:]
 
     private static func explain(_ error: Error?) -> String {
         guard let error = error as NSError? else { return "the parser stopped" }
@@ -198,7 +200,18 @@ final class JUnitReader: NSObject, XMLParserDelegate {
         if isPytest(file: file) {
             // pytest's xunit1 line is 0-based.
             line = line.map { $0 + 1 }
-            let parts = nodeIDs.parts(classname: classname, name: name, file: file)
+            let parts: PytestNodeID.Parts
+            if classname.isEmpty {
+                parts = nodeIDs.parts(classname: classname, name: name, file: file)
+            } else {
+                let key = classname + "\n" + (file ?? "")
+                if let cached = pytestPrefixes[key] {
+                    parts = PytestNodeID.Parts(prefix: cached.prefix, name: name, file: cached.file)
+                } else {
+                    parts = nodeIDs.parts(classname: classname, name: name, file: file)
+                    pytestPrefixes[key] = parts
+                }
+            }
             prefix = parts.prefix
             caseName = parts.name
             file = parts.file
