@@ -11,7 +11,7 @@ final class RunFixture: @unchecked Sendable {
     let project: PythonProject
     var repo: TempRepo { project.repo }
     var path: String { project.path }
-    var healDirectory: String { path + "/.git/heal" }
+    var healDirectory: String { state.healDirectory }
 
     static let fixableTest = "tests/test_calc.py::test_add"
     static let unfixableTest = "tests/test_calc.py::test_scale"
@@ -96,15 +96,10 @@ final class RunFixture: @unchecked Sendable {
         return try project.commit("calc: scale triples now")
     }
 
-    /// The staged PR bodies, by file name.
-    func prBodies() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: healDirectory + "/pr")) ?? []).sorted()
-    }
-
-    /// The escalation tickets, by file name.
-    func tickets() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: healDirectory + "/tickets")) ?? []).sorted()
-    }
+    /// heal's state folder of the repository.
+    var state: RunHealState { RunHealState(repositoryPath: path) }
+    func prBodies() -> [String] { state.prBodies() }
+    func tickets() -> [String] { state.tickets() }
 
     /// Branches other than `main`.
     func fixBranches() throws -> [String] {
@@ -115,39 +110,6 @@ final class RunFixture: @unchecked Sendable {
     /// Runs the built `heal` in the repository.
     func heal(_ arguments: [String], environment: [String: String] = [:]) throws -> ShellResult {
         try HealBinary.run(arguments, in: path, environment: environment)
-    }
-
-    /// Waits for the detached `heal run` a hook started to stage a PR body and finish. Polls a
-    /// condition with a generous bound; the bound only decides how long a broken run takes to
-    /// fail the test, never whether a working one passes.
-    func waitForHookRun(bound: Duration = .seconds(600)) async throws {
-        let clock = ContinuousClock()
-        let deadline = clock.now + bound
-        while prBodies().isEmpty {
-            guard clock.now < deadline else {
-                Issue.record("no PR body was staged; hooks.log:\n\(hooksLog())")
-                return
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        // The PR body exists, so the run holds the lock (or already let it go): once the lock
-        // is free, the run has finished.
-        while true {
-            do {
-                try RunLock(healDirectory: healDirectory, wait: false).release()
-                return
-            } catch is RunLockBusy {
-                guard clock.now < deadline else {
-                    Issue.record("the hook's heal run never finished; hooks.log:\n\(hooksLog())")
-                    return
-                }
-                try await Task.sleep(for: .milliseconds(200))
-            }
-        }
-    }
-
-    func hooksLog() -> String {
-        (try? String(contentsOfFile: healDirectory + "/logs/hooks.log", encoding: .utf8)) ?? "(no hooks.log)"
     }
 
     /// `heal status --json`'s recent runs, newest first.
