@@ -19,11 +19,9 @@ public final class SQLiteStore: HealStore {
     ///   never modified, recreated or migrated.
     public init(path: String) throws {
         location = path
-        let fileManager = FileManager.default
-        try Self.rejectForeignFile(at: path)
         let directory = (path as NSString).deletingLastPathComponent
         do {
-            try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw StoreError(location: path, problem: "cannot create \(directory): \(error.localizedDescription)",
                              fix: "check the directory's permissions")
@@ -32,13 +30,20 @@ public final class SQLiteStore: HealStore {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.journalMode = .wal
         configuration.label = "heal"
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrate(queue, path: path)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw Self.translate(error, location: path, operation: "open")
+        // Opening is serialised across processes: switching a new file to WAL and running the
+        // migrations are not safe to race (GRDB reads the applied migrations outside its
+        // transaction), and the lock costs microseconds once the store exists.
+        queue = try FileLock.withExclusiveLock(path + ".open-lock") {
+            try Self.rejectForeignFile(at: path)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try Self.migrate(queue, path: path)
+                return queue
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw Self.translate(error, location: path, operation: "open")
+            }
         }
     }
 
@@ -79,8 +84,7 @@ public final class SQLiteStore: HealStore {
                    fix: "move it aside (heal then starts an empty store) or restore it from a backup")
     }
 
-    /// Runs the migrations, one process at a time: GRDB checks which migrations are applied
-    /// outside its transaction, so two fresh processes would otherwise both apply v1.
+    /// Runs the migrations this heal knows and the file lacks; the caller holds the open lock.
     private static func migrate(_ queue: DatabaseQueue, path: String) throws {
         let migrator = SQLiteSchema.migrator
         let done = try queue.read { db in
@@ -90,8 +94,7 @@ public final class SQLiteStore: HealStore {
             throw StoreError(location: path, problem: "the store was written by a newer heal (unknown schema migrations)",
                              fix: "upgrade heal on this machine")
         }
-        if done.1 { return }
-        try FileLock.withExclusiveLock(path + ".migrate-lock") { try migrator.migrate(queue) }
+        if !done.1 { try migrator.migrate(queue) }
     }
 
     /// Maps GRDB errors to heal's: damage is the user's to handle, the rest is internal.
