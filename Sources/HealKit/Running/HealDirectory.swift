@@ -29,6 +29,16 @@ public struct HealDirectory: Sendable, Equatable {
         return directory
     }
 
+    /// Deletes all but the newest `count` run folders, so logs of old runs do not pile up;
+    /// returns how many it deleted. Folder names start with their UTC time, so name order is age.
+    @discardableResult
+    public func pruneRuns(keeping count: Int) throws -> Int {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).sorted()
+        let doomed = names.dropLast(max(count, 0))
+        for name in doomed { try FileManager.default.removeItem(atPath: runs + "/" + name) }
+        return doomed.count
+    }
+
     /// `label` reduced to letters, digits and dashes, plus a random suffix: safe as a file and
     /// worktree name, and never the same twice.
     static func uniqueName(_ label: String) -> String {

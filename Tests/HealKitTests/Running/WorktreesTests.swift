@@ -53,4 +53,17 @@ struct WorktreesTests {
         let remaining = try Repository(discovering: repo.path).listWorktrees().map(\.path)
         #expect(remaining == [userWorktree])
     }
+
+    @Test func keepsOnlyTheNewestRunFolders() throws {
+        let repo = try TempRepo(prefix: "runs-prune")
+        let heal = try HealDirectory(repositoryPath: repo.path)
+        #expect(try heal.pruneRuns(keeping: 3) == 0)
+        let old = ["20250101T000000-suite-a", "20250102T000000-test-b", "20250103T000000-test-c"]
+        for name in old { try FileManager.default.createDirectory(atPath: heal.runs + "/" + name, withIntermediateDirectories: true) }
+        let newest = try heal.makeRunDirectory(label: "suite")
+        #expect(newest.hasPrefix(heal.runs + "/"))
+        #expect(try heal.pruneRuns(keeping: 2) == 2)
+        let left = try FileManager.default.contentsOfDirectory(atPath: heal.runs).sorted()
+        #expect(left == ["20250103T000000-test-c", (newest as NSString).lastPathComponent])
+    }
 }
