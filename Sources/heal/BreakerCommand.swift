@@ -20,7 +20,7 @@ struct BreakerCommand: AsyncParsableCommand {
                 let report = try await StatusReport.load(store: opened.store, repository: opened.repositoryID, recentRunLimit: 0)
                 await opened.store.close()
                 if json {
-                    try printStatusJSON(report.breakers)
+                    try printJSON(report.breakers)
                 } else if report.breakers.isEmpty {
                     print("no breakers for \(opened.repositoryID)")
                 } else {
@@ -91,7 +91,7 @@ struct BreakerCommand: AsyncParsableCommand {
                 await opened.store.close()
                 var refusal: String?
                 if case .refused(let reason) = result.decision { refusal = reason.code }
-                try printStatusJSON(ClaimJSON(dispatched: result.decision.isDispatch, attempt: result.attempt?.number,
+                try printJSON(ClaimJSON(dispatched: result.decision.isDispatch, attempt: result.attempt?.number,
                                               refusal: refusal))
                 return .success
             }

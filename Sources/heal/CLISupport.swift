@@ -29,10 +29,11 @@ func runReportingErrors(_ body: () async throws -> HealExit) async throws {
     if code != .success { throw ArgumentParser.ExitCode(code.rawValue) }
 }
 
-/// Encodes a value as pretty, key-sorted JSON on standard output.
+/// Encodes a value as pretty, key-sorted JSON on standard output, dates as ISO 8601.
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
     var data = try encoder.encode(value)
     data.append(0x0A)
     FileHandle.standardOutput.write(data)

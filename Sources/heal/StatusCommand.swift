@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
                 throw error
             }
             if json {
-                try printStatusJSON(report)
+                try printJSON(report)
             } else {
                 print(Self.render(report), terminator: "")
             }
@@ -69,14 +69,4 @@ struct StatusCommand: AsyncParsableCommand {
         if total < 3600 { return "\(total / 60)m \(total % 60)s" }
         return "\(total / 3600)h \(total % 3600 / 60)m"
     }
-}
-
-/// `printJSON` with dates as ISO 8601 strings.
-func printStatusJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .iso8601
-    var data = try encoder.encode(value)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
 }

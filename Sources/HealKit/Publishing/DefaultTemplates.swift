@@ -14,5 +14,6 @@ public enum DefaultTemplates {
     public static let all: [String: String] = [
         Name.agentPrompt: agentPrompt,
         Name.prBody: prBody,
+        EscalationTicket.templateName: EscalationTicket.defaultTemplate,
     ]
 }

@@ -106,10 +106,7 @@ public enum EscalationTicket {
 
     /// Renders the ticket with the repository's override or the built-in template.
     public static func render(_ input: Input, library: TemplateLibrary) throws(TemplateError) -> String {
-        var defaults = library.defaults
-        if defaults[templateName] == nil { defaults[templateName] = defaultTemplate }
-        return try TemplateLibrary(repositoryRoot: library.repositoryRoot, defaults: defaults)
-            .render(name: templateName, context: Context(input))
+        try library.render(name: templateName, context: Context(input))
     }
 
     /// Writes (or rewrites) the key's ticket file, records it in the store, and with a forge
