@@ -108,7 +108,7 @@ public struct TriageEngine {
     /// dialect and nothing can be said.
     static func lines(of test: String, in map: CoverageMap, report: TestReport) -> CoveredLines? {
         if let lines = map.lines(forTest: test) { return lines }
-        guard map.isPerTest, report.tests.contains(where: { map.lines(forTest: $0.id) != nil }) else { return nil }
+        guard map.isPerTest, report.tests.contains(where: { map.tests[$0.id] != nil }) else { return nil }
         return map.outsideTests
     }
 
