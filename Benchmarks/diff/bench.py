@@ -47,9 +47,7 @@ def git_hunks(repo, a, b, renames):
 
 
 def heal_json(heal, repo, a, b, renames):
-    command = [heal, "diff", "--repo", repo, "--json", "--context", "0", a, b]
-    if not renames:
-        command.insert(3, "--no-renames")
+    command = [heal, "diff", "--repo", repo, "--json", "--context", "0"] + ([] if renames else ["--no-renames"]) + [a, b]
     return json.loads(subprocess.run(command, stdout=subprocess.PIPE, check=True).stdout)
 
 
