@@ -17,7 +17,6 @@ struct Heal: AsyncParsableCommand {
             FixCommand.self,
             RunCommand.self,
             DemoCommand.self,
-            DemoCommand.self,
         ]
     )
 }
