@@ -13,9 +13,17 @@ extension Repository {
     /// Calls `body` with the content `git diff` compares for a tree entry: the blob's bytes, or
     /// for a submodule the line git shows in its place. The bytes are valid only inside `body`.
     func withContent<T>(of side: TreeEntrySide, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T) throws(GitError) -> T {
+        try withContent(of: side) { (content: DiffContent) throws(GitError) in try body(content.bytes) }
+    }
+
+    /// Like `withContent(of:_:)`, also handing over the blob object the bytes belong to (none
+    /// for a submodule), which libgit2 can diff without hashing the bytes again.
+    func withContent<T>(of side: TreeEntrySide, _ body: (DiffContent) throws(GitError) -> T) throws(GitError) -> T {
         if side.isSubmodule {
             let text = Array("Subproject commit \(side.id.hex)\n".utf8)
-            let result = text.withUnsafeBytes { bytes in Result { () throws(GitError) -> T in try body(bytes) } }
+            let result = text.withUnsafeBytes { bytes in
+                Result { () throws(GitError) -> T in try body(DiffContent(bytes: bytes, blob: nil)) }
+            }
             return try result.get()
         }
         var oid = side.id.oid
@@ -23,7 +31,8 @@ extension Repository {
         try shallowAware("git_blob_lookup", git_blob_lookup(&blob, pointer, &oid), what: side.id.hex)
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
-        return try body(UnsafeRawBufferPointer(start: size > 0 ? git_blob_rawcontent(blob) : nil, count: size))
+        let bytes = UnsafeRawBufferPointer(start: size > 0 ? git_blob_rawcontent(blob) : nil, count: size)
+        return try body(DiffContent(bytes: bytes, blob: blob))
     }
 
     /// The sizes of blobs by id, read from object headers without inflating the content.
@@ -48,6 +57,15 @@ extension Repository {
     func isBinary(_ content: UnsafeRawBufferPointer, path: GitPath) -> Bool {
         if let forced = diffAttribute(path) { return !forced }
         return ContentFacts.hasNUL(content)
+    }
+
+    /// Whether git treats a change from `old` (at `oldPath`) to `new` (at `newPath`) as binary.
+    /// An attribute lookup costs a few microseconds (libgit2 stats the attribute files each
+    /// time), so a file that kept its path is looked up once.
+    func isBinary(_ old: UnsafeRawBufferPointer, path oldPath: GitPath, _ new: UnsafeRawBufferPointer, path newPath: GitPath) -> Bool {
+        guard oldPath == newPath else { return isBinary(old, path: oldPath) || isBinary(new, path: newPath) }
+        if let forced = diffAttribute(oldPath) { return !forced }
+        return ContentFacts.hasNUL(old) || ContentFacts.hasNUL(new)
     }
 
     /// The `diff` attribute of `path`: true when set, false when unset, nil otherwise.

@@ -137,9 +137,9 @@ struct TreeDiffEngine {
                     results[slot] = ContentResult(hunks: [], isBinary: false)
                     return
                 }
-                results[slot] = try repository.withContent(of: old) { (oldContent) throws(GitError) in
-                    try repository.withContent(of: new) { (newContent) throws(GitError) in
-                        if repository.isBinary(oldContent, path: old.path) || repository.isBinary(newContent, path: new.path) {
+                results[slot] = try repository.withContent(of: old) { (oldContent: DiffContent) throws(GitError) in
+                    try repository.withContent(of: new) { (newContent: DiffContent) throws(GitError) in
+                        if repository.isBinary(oldContent.bytes, path: old.path, newContent.bytes, path: new.path) {
                             return ContentResult(hunks: [], isBinary: true)
                         }
                         return ContentResult(hunks: try differ.hunks(oldContent, newContent), isBinary: false)
