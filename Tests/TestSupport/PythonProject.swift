@@ -20,12 +20,14 @@ public final class PythonProject: @unchecked Sendable {
     public static let coverageCommand = "python3 -m pytest -q -p no:cacheprovider --cov=src --cov-context=test --cov-report= ; "
         + "python3 -m coverage json --show-contexts -o {coverage}"
 
-    /// Creates the repository with `pytest.ini` and `.heal.yml` (coverage configured unless
+    /// Creates the repository with `pytest.ini`, `.gitignore` and `.heal.yml` (coverage configured unless
     /// `coverage` is false), plus `files` (path → contents), and commits them as "initial".
     public init(files: [String: String], coverage: Bool = true, reruns: Int = 3) throws {
         repo = try TempRepo(prefix: "pyproject")
         scratch = try TempDir.make(prefix: "pyproject-scratch")
         try repo.write("pytest.ini", "[pytest]\npythonpath = src\ntestpaths = tests\n")
+        // Ignored, as in real projects, so bytecode caches survive checkouts in heal's worktrees.
+        try repo.write(".gitignore", "__pycache__/\n.coverage\n")
         try repo.write(".heal.yml", Self.config(coverage: coverage, reruns: reruns))
         for (path, contents) in files { try repo.write(path, contents) }
         try repo.commitAll("initial")

@@ -6,11 +6,13 @@ import GitKit
 /// and runs the configured single-test or coverage command there through `TestRunner`.
 ///
 /// Reusing one worktree keeps a culprit search or a delta-debugging session from paying a
-/// fresh checkout of the whole tree per run.
+/// fresh checkout of the whole tree per run; `RewriteStamps` keeps the build caches that
+/// survive in it from serving stale results.
 public struct WorktreeTriageRunner: TriageTestRunner {
     public let testRunner: TestRunner
     /// The worktree's root; it must be a linked worktree heal owns (see `Worktrees`).
     public let directory: String
+    private let stamps = RewriteStamps()
 
     public init(testRunner: TestRunner, directory: String) {
         self.testRunner = testRunner
@@ -37,7 +39,10 @@ public struct WorktreeTriageRunner: TriageTestRunner {
     }
 
     private func prepare(_ commit: ObjectID, files: [String: Data?]) throws {
-        try Repository(discovering: directory).forceCheckoutDetached(commit.hex)
+        let repository = try Repository(discovering: directory)
+        let changed = try stamps.changedPaths(checkingOut: commit, writing: files.keys, in: repository)
+        try repository.forceCheckoutDetached(commit.hex)
+        defer { stamps.stamp(changed, under: directory) }
         let root = URL(fileURLWithPath: directory)
         for (path, contents) in files {
             let url = root.appendingPathComponent(path)
