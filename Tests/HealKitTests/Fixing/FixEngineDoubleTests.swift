@@ -59,7 +59,9 @@ struct FixEngineDoubleTests {
         let fixture = try FixEngineFixture()
         let before = try fixture.repo.userStateFingerprint()
         let script = try fixture.double(scenario.name, scenario.script)
-        let config = fixture.config(agent: .command, command: script, timeout: .seconds(3))
+        // Generous: on a loaded 2-core machine a shell double can take seconds to start, and a
+        // timeout would turn the outcome under test into "failed".
+        let config = fixture.config(agent: .command, command: script, timeout: .seconds(120))
         let dispatch = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
 
         #expect(dispatch.outcome == scenario.outcome, "\(dispatch.reason ?? "")")
