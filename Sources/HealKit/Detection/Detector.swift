@@ -6,10 +6,15 @@ public enum Detector {
         var regressions: [Regression] = []
         var fixed: [String] = [], missing: [String] = []
         var baselinePassing = 0, newlyFailing = 0, stillFailing = 0
+        // Runs of the same suite list their cases in the same order: try the case after the
+        // last match before looking the id up.
+        var next = 0
         for index in 0..<before.count {
             let was = before.outcome(at: index)
             if was.isPass { baselinePassing += 1 }
-            guard let match = after.index(matching: index, in: before) else {
+            let found = next < after.count && after.hasSameID(next, as: index, in: before)
+                ? next : after.index(matching: index, in: before)
+            guard let match = found else {
                 let id = before.id(at: index)
                 missing.append(id)
                 if options.missingIsRegression {
@@ -18,6 +23,7 @@ public enum Detector {
                 }
                 continue
             }
+            next = match + 1
             let now = after.outcome(at: match)
             switch (was.isFailure, now.isFailure) {
             case (false, true):

@@ -1,15 +1,16 @@
 /// Collects text up to a byte budget, keeping its head and its tail (where tracebacks end) and
 /// marking the cut, so a test that prints gigabytes costs kilobytes.
+///
+/// Kept as UTF-8 bytes: readers append raw parser bytes, and a String is only built for the
+/// few cases (the non-passing ones) that keep their output.
 struct BoundedText: Sendable {
     static let messageLimit = 2_048
     static let outputLimit = 16_384
 
     private let headLimit: Int
     private let tailLimit: Int
-    private var head = ""
-    private var headBytes = 0
-    private var tail = ""
-    private var tailBytes = 0
+    private var head: [UInt8] = []
+    private var tail: [UInt8] = []
     private var droppedBytes = 0
 
     init(limit: Int = BoundedText.outputLimit) {
@@ -17,40 +18,49 @@ struct BoundedText: Sendable {
         tailLimit = limit - limit / 4
     }
 
-    var isEmpty: Bool { headBytes == 0 }
+    var isEmpty: Bool { head.isEmpty }
 
     mutating func append(_ text: String) {
-        let bytes = text.utf8.count
-        if headBytes + bytes <= headLimit && tailBytes == 0 {
-            head += text
-            headBytes += bytes
+        var text = text
+        text.withUTF8 { append(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends UTF-8 bytes; `bytes` must not end inside a character.
+    mutating func append(bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        if head.count + bytes.count <= headLimit && tail.isEmpty {
+            head.append(contentsOf: bytes)
             return
         }
-        tail += text
-        tailBytes += bytes
+        tail.append(contentsOf: bytes)
         // Trim in batches so appending stays amortised O(1).
-        if tailBytes > 2 * tailLimit { trimTail() }
+        if tail.count > 2 * tailLimit { trimTail() }
+    }
+
+    /// Forgets everything collected, keeping the buffers' storage for the next case.
+    mutating func removeAll() {
+        head.removeAll(keepingCapacity: true)
+        tail.removeAll(keepingCapacity: true)
+        droppedBytes = 0
     }
 
     /// The collected text, or nil when nothing was appended.
     var text: String? {
-        guard headBytes + tailBytes > 0 else { return nil }
+        guard head.count + tail.count > 0 else { return nil }
         var copy = self
         copy.trimTail()
-        if copy.droppedBytes == 0 { return copy.head + copy.tail }
-        return copy.head + "\n[… \(copy.droppedBytes) bytes cut by heal …]\n" + copy.tail
+        if copy.droppedBytes == 0 { return String(decoding: copy.head + copy.tail, as: UTF8.self) }
+        return String(decoding: copy.head, as: UTF8.self) + "\n[… \(copy.droppedBytes) bytes cut by heal …]\n"
+            + String(decoding: copy.tail, as: UTF8.self)
     }
 
     private mutating func trimTail() {
-        guard tailBytes > tailLimit else { return }
-        let utf8 = tail.utf8
-        var cut = utf8.index(utf8.startIndex, offsetBy: tailBytes - tailLimit)
+        guard tail.count > tailLimit else { return }
+        var cut = tail.count - tailLimit
         // Cut on a character boundary.
-        while cut < utf8.endIndex, UTF8.isContinuation(utf8[cut]) { cut = utf8.index(after: cut) }
-        let removed = utf8.distance(from: utf8.startIndex, to: cut)
-        tail = String(tail[cut...])
-        droppedBytes += removed
-        tailBytes -= removed
+        while cut < tail.count, UTF8.isContinuation(tail[cut]) { cut += 1 }
+        tail.removeFirst(cut)
+        droppedBytes += cut
     }
 
     /// `text` cut to `limit` bytes the same way.

@@ -20,11 +20,31 @@ struct ReportBuilder {
         let keepsDetail = !outcome.isPass
         let message = keepsDetail ? BoundedText.clip(message) : nil
         let output = keepsDetail ? BoundedText.clip(output, limit: BoundedText.outputLimit) : nil
-        guard let existing = store.insert(idPrefix: idPrefix, suffix: name, name: nil, classname: classname,
-                                          file: file, line: line, outcome: outcome, duration: duration,
-                                          message: message, output: output) else { return }
-        mergeDuplicate(existing, outcome: outcome, message: message, output: output, at: position)
+        let insertion = store.insert(idPrefix: idPrefix, suffix: name, name: nil, classname: classname, file: file,
+                                     line: line, outcome: outcome, duration: duration, message: message, output: output)
+        record(insertion, outcome: outcome, message: message, output: output, at: position)
     }
+
+    /// Adds a case of `group` (from `group(prefix:classname:file:)`) whose id ends with the
+    /// bytes of `suffix`, which are also the case's name.
+    mutating func add(group: Int32, suffix: UnsafeRawBufferPointer, line: Int?, outcome: TestOutcome, duration: Double?,
+                      message: String?, output: String?, at position: SourcePosition) {
+        let keepsDetail = !outcome.isPass
+        let message = keepsDetail ? BoundedText.clip(message) : nil
+        let output = keepsDetail ? BoundedText.clip(output, limit: BoundedText.outputLimit) : nil
+        let detail = message != nil || output != nil ? CaseStore.Detail(message: message, output: output) : nil
+        let insertion = store.insert(group: group, suffix: suffix, line: line, outcome: outcome, duration: duration, detail: detail)
+        record(insertion, outcome: outcome, message: message, output: output, at: position)
+    }
+
+    /// The group of cases sharing this id prefix, classname and file, for `add(group:…)`.
+    mutating func group(prefix: String, classname: String?, file: String?) -> Int32 {
+        store.group(prefix: store.intern(prefix), classname: classname.map { store.intern($0) } ?? -1,
+                    file: file.map { store.intern($0) } ?? -1)
+    }
+
+    /// Prepares for about `count` cases in all (see `CaseStore.reserve`).
+    mutating func reserve(cases count: Int) { store.reserve(count) }
 
     /// Adds a case given as a value (its name need not be the id's suffix).
     mutating func add(_ test: TestCase, at position: SourcePosition) {
@@ -33,11 +53,11 @@ struct ReportBuilder {
         let output = keepsDetail ? BoundedText.clip(test.output, limit: BoundedText.outputLimit) : nil
         let suffixIsName = test.id.hasSuffix(test.name)
         let prefix = suffixIsName ? String(test.id.dropLast(test.name.count)) : ""
-        guard let existing = store.insert(idPrefix: prefix, suffix: suffixIsName ? test.name : test.id,
-                                          name: suffixIsName ? nil : test.name, classname: test.classname,
-                                          file: test.file, line: test.line, outcome: test.outcome,
-                                          duration: test.duration, message: message, output: output) else { return }
-        mergeDuplicate(existing, outcome: test.outcome, message: message, output: output, at: position)
+        let insertion = store.insert(idPrefix: prefix, suffix: suffixIsName ? test.name : test.id,
+                                     name: suffixIsName ? nil : test.name, classname: test.classname,
+                                     file: test.file, line: test.line, outcome: test.outcome,
+                                     duration: test.duration, message: message, output: output)
+        record(insertion, outcome: test.outcome, message: message, output: output, at: position)
     }
 
     /// Pools score samples under `id`.
@@ -52,6 +72,18 @@ struct ReportBuilder {
 
     mutating func problem(_ message: String, at position: SourcePosition) {
         problems.append(ReportProblem(file: position.file, line: position.line, column: position.column, message: message))
+    }
+
+    private mutating func record(_ insertion: CaseStore.Insertion, outcome: TestOutcome, message: String?, output: String?,
+                                 at position: SourcePosition) {
+        switch insertion {
+        case .added:
+            break
+        case .duplicate(let existing):
+            mergeDuplicate(existing, outcome: outcome, message: message, output: output, at: position)
+        case .full:
+            problem("a case past heal's 4 GiB of test ids was not read", at: position)
+        }
     }
 
     private mutating func mergeDuplicate(_ existing: Int, outcome: TestOutcome, message: String?, output: String?,
