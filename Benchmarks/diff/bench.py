@@ -3,7 +3,9 @@
 Usage: bench.py HEAL DATA_DIR RUNS (run.sh prepares the arguments).
 """
 import json
+import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -18,9 +20,13 @@ HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 
 def timed(command):
+    """Wall time and CPU time (user + sys of the child) of one run, in seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def git_hunks(repo, a, b, renames):
@@ -87,7 +93,8 @@ def agreement(heal, repo, a, b):
 
 def main():
     heal, data, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-    print(f"{'range':<34} {'git -U0 -M':>11} {'heal --json':>12} {'ratio':>6}")
+    print(f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'range':<34} {'git -U0 -M':>11} {'heal --json':>12} {'ratio':>6}   {'git cpu':>9} {'heal cpu':>9} {'ratio':>6}")
     for name, a, b in RANGES:
         repo = f"{data}/{name}.git"
         git = ["git", "-C", repo, "diff", "-U0", "-M", a, b]
@@ -97,8 +104,9 @@ def main():
         for _ in range(runs):
             git_times.append(timed(git))
             heal_times.append(timed(ours))
-        g, h = statistics.median(git_times) * 1000, statistics.median(heal_times) * 1000
-        print(f"{name + ' ' + a + '..' + b:<34} {g:>9.1f}ms {h:>10.1f}ms {h / g:>5.2f}x")
+        g, h = statistics.median(t[0] for t in git_times) * 1000, statistics.median(t[0] for t in heal_times) * 1000
+        gc, hc = statistics.median(t[1] for t in git_times) * 1000, statistics.median(t[1] for t in heal_times) * 1000
+        print(f"{name + ' ' + a + '..' + b:<34} {g:>9.1f}ms {h:>10.1f}ms {h / g:>5.2f}x   {gc:>7.1f}ms {hc:>7.1f}ms {hc / gc:>5.2f}x")
         for note in agreement(heal, repo, a, b):
             print(f"    {note}")
 
