@@ -3,8 +3,8 @@
 #
 #   Benchmarks/diff/run.sh [RUNS]
 #
-# Builds heal in release with the Swift runtime and Foundation linked in statically (as the
-# README's install line does: it saves ~5 ms of dynamic linking per run, a quarter of a small
+# Builds heal in release with the Swift runtime and Foundation linked in statically (which
+# saves ~5 ms of dynamic linking per run, a quarter of a small
 # diff), scratch path .build-release or $HEAL_BENCH_SCRATCH; clones the three
 # repositories bare into Benchmarks/.data/ when missing, then per range times
 # `heal diff --json --context 0 A B` against `git diff -U0 -M A B` (RUNS runs each, default 11,
