@@ -5,8 +5,9 @@ import GitKit
 /// The diff should be made with `includeLines: true` and `contextLines: 0`; coverage is on the
 /// new side (the failing code), keyed by repository path.
 public enum CausalHunks {
-    /// The hunks the coverage executes: a hunk whose added lines include a covered line, or
-    /// whose deleted lines border one (the new-side line just before or after the deletion).
+    /// The hunks the coverage executes: a hunk whose added lines include a covered line, or — a
+    /// pure deletion, which has no new line of its own — whose deleted block borders one (the
+    /// new-side line just before or after it).
     public static func covered(diff files: [FileDiff], coverage: CoveredLines) -> [HunkRef] {
         HunkRef.all(in: files).filter { ref in
             let file = files[ref.fileIndex]
@@ -44,23 +45,24 @@ public enum CausalHunks {
             reason: "low confidence: \(lowReason) and the failure output names no changed file; all \(total)")
     }
 
-    /// The new-side lines whose coverage implicates `hunk`: its added lines, and both new-side
-    /// neighbours of each run of deleted lines.
+    /// The new-side lines whose coverage implicates `hunk`: its added lines when it has any;
+    /// for a pure deletion, both new-side neighbours of each run of deleted lines.
+    ///
+    /// An edit is judged by its added lines alone: the line above an edited block is often a
+    /// declaration (a `def`, a signature) that runs at import time and so counts as covered for
+    /// every test, which would make every test "execute" every edit of a first statement.
     static func touchedLines(_ hunk: Hunk) -> Set<Int> {
         guard !hunk.lines.isEmpty else {
-            // Without lines (zero context assumed): the header's new range is the added lines,
-            // and any deletion sits somewhere between the lines around it.
-            var touched = Set(hunk.newStart..<hunk.newStart + hunk.newLines)
-            if hunk.oldLines > 0 {
-                touched.insert(hunk.newLines == 0 ? hunk.newStart : hunk.newStart - 1)
-                touched.insert(hunk.newLines == 0 ? hunk.newStart + 1 : hunk.newStart + hunk.newLines)
-            }
-            touched.remove(0)
-            return touched
+            // Without lines (zero context assumed): the header's new range is the added lines;
+            // a pure deletion's header names the new line just before it.
+            if hunk.newLines > 0 { return Set(hunk.newStart..<hunk.newStart + hunk.newLines) }
+            return Set([hunk.newStart, hunk.newStart + 1]).subtracting([0])
         }
+        let added = Set(hunk.lines.compactMap { $0.origin == .added ? $0.newLine : nil })
+        if !added.isEmpty { return added }
         var touched: Set<Int> = []
-        // For a pure deletion the header's new start is the line before it; otherwise the first new line.
-        var previousNewLine = hunk.newLines == 0 ? hunk.newStart : hunk.newStart - 1
+        // A pure deletion's header new start is the line before it; context lines move it on.
+        var previousNewLine = hunk.newStart
         var inDeletion = false
         for line in hunk.lines {
             switch line.origin {
@@ -71,7 +73,6 @@ public enum CausalHunks {
                 }
                 inDeletion = true
             case .added, .context:
-                if line.origin == .added, let number = line.newLine { touched.insert(number) }
                 if let number = line.newLine { previousNewLine = number }
                 inDeletion = false
             }

@@ -46,7 +46,7 @@ extension TriageEngine {
 
         let diff = try repository.diff(from: base.hex, to: head.hex, options: Self.zeroContext).files
         let lines = try await coverage.map(at: head, in: repository).flatMap { Self.lines(of: test.id, in: $0, report: input.current) }
-        let selection = CausalHunks.select(diff: CoverageDiff.judging(diff), coverage: lines, failureOutput: failureOutput)
+        let selection = CausalHunks.select(diff: diff, coverage: lines, failureOutput: failureOutput)
         reasons.append(selection.reason)
         let minimized = try await minimize(test, selection: selection, diff: diff, base: base, head: head, in: repository)
         reasons.append(minimized.reason)

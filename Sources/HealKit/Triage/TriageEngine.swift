@@ -86,7 +86,7 @@ public struct TriageEngine {
             let diff = try deployDiff ?? repository.diff(from: input.before.hex, to: input.after.hex,
                                                          options: Self.zeroContext).files
             deployDiff = diff
-            let covered = CausalHunks.covered(diff: CoverageDiff.judging(diff), coverage: lines).count
+            let covered = CausalHunks.covered(diff: diff, coverage: lines).count
             evidence.coverage = covered > 0
                 ? .executesChanges(hunks: covered)
                 : .executesNoChange(changedHunks: HunkRef.all(in: diff).count)
