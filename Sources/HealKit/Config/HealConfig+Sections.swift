@@ -143,13 +143,17 @@ extension HealConfig {
         public var maxLines: Int
         /// `max-files`: files a fix may change.
         public var maxFiles: Int
+        /// `ignore`: gitignore patterns of files the suite leaves behind that are never part of a
+        /// fix, on top of heal's own list (`RunnerArtefacts.defaults`).
+        public var ignore: [String]
 
         public init(tests: [String] = Scope.commonTestGlobs, allow: [String] = [], maxLines: Int = 200,
-                    maxFiles: Int = 10) {
+                    maxFiles: Int = 10, ignore: [String] = []) {
             self.tests = tests
             self.allow = allow
             self.maxLines = maxLines
             self.maxFiles = maxFiles
+            self.ignore = ignore
         }
 
         /// Where tests live in the common ecosystems; the default of `scope.tests`, so a project

@@ -81,12 +81,13 @@ enum HealConfigReader {
     }
 
     private static func scope(_ node: ConfigNode) throws -> HealConfig.Scope {
-        let keys = try node.entries(known: ["tests", "allow", "max-lines", "max-files"])
+        let keys = try node.entries(known: ["tests", "allow", "max-lines", "max-files", "ignore"])
         var scope = HealConfig.Scope()
         if let value = keys["tests"] { scope.tests = try value.strings() }
         if let value = keys["allow"] { scope.allow = try value.strings() }
         if let value = keys["max-lines"] { scope.maxLines = try value.int(atLeast: 1) }
         if let value = keys["max-files"] { scope.maxFiles = try value.int(atLeast: 1) }
+        if let value = keys["ignore"] { scope.ignore = try value.strings() }
         return scope
     }
 
