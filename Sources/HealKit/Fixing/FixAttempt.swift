@@ -34,27 +34,39 @@ struct FixAttempt {
                                  promptFile: inputs.promptFile, failureFile: inputs.failureFile,
                                  causalDiffFile: inputs.causalDiffFile, editableFiles: inputs.rules.coverageArea.sorted(),
                                  runDirectory: runDirectory, timeout: config.fix.timeout)
+            let boundary = try WorktreeBoundary(repositoryPath: engine.repositoryPath, worktree: worktree, fixBranch: branch)
             let agentRun = try await engine.agent.run(task)
+            // Checked whatever the agent's ending: one that moved a ref and then crashed must
+            // still be reported for what it did outside its worktree.
+            if let rejected = try judge(boundary.check(), runDirectory: runDirectory, when: "the agent") {
+                return rejected
+            }
             if let reason = agentRun.failureReason {
                 return .failed(.agentError, reason, runDirectory: runDirectory)
             }
             let workspace = try Repository(discovering: worktree)
+            try workspace.addIgnoreRules(RunnerArtefacts.ignoreRules(config: config))
             let change = try ProposedChange.inWorktree(workspace, against: deploy)
             if change.isEmpty {
                 return .failed(.agentError, "the agent finished without changing anything", runDirectory: runDirectory)
             }
-            if let rejected = try judge(change, rules: inputs.rules, runDirectory: runDirectory, when: "the agent's change") {
+            if let rejected = try judge(ScopeGuard.check(change, rules: inputs.rules), runDirectory: runDirectory,
+                                        when: "the agent's change") {
                 return rejected
             }
             let verification = try await FixVerifier(runner: runner, reruns: config.fix.verifyReruns)
                 .verify(request.target, in: worktree) { try await runner.runSuite(at: deploy).report }
+            if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
+                                        when: "verification (the project's code with the agent's change)") {
+                return rejected
+            }
             if let reason = verification.failureReason {
                 return .failed(.verificationFailed, reason, runDirectory: runDirectory)
             }
             // Verification ran the project's own code in the worktree; judge what is there now,
             // which is exactly what gets committed.
             let final = try ProposedChange.inWorktree(workspace, against: deploy)
-            if let rejected = try judge(final, rules: inputs.rules, runDirectory: runDirectory,
+            if let rejected = try judge(ScopeGuard.check(final, rules: inputs.rules), runDirectory: runDirectory,
                                         when: "the worktree after verification") {
                 return rejected
             }
@@ -113,11 +125,9 @@ struct FixAttempt {
 
     // MARK: - Judging and keeping
 
-    /// The scope guard's verdict on `change`: nil when in scope, else the failed attempt, with
-    /// the findings written to `scope-violations.txt`.
-    private func judge(_ change: ProposedChange, rules: ScopeRules, runDirectory: String,
-                       when: String) throws -> FixAttemptResult? {
-        let violations = ScopeGuard.check(change, rules: rules)
+    /// The verdict on `violations` (the scope guard's, or the worktree boundary's): nil when
+    /// there are none, else the failed attempt, with the findings written to `scope-violations.txt`.
+    private func judge(_ violations: [ScopeViolation], runDirectory: String, when: String) throws -> FixAttemptResult? {
         guard let first = violations.first else { return nil }
         let lines = violations.map(\.description)
         try (lines.joined(separator: "\n") + "\n").write(toFile: runDirectory + "/scope-violations.txt",

@@ -12,7 +12,8 @@ public struct ScopeViolation: Sendable, Equatable, CustomStringConvertible {
         case offLimits = "off-limits"
         /// A symbolic link added or changed, or a path reached through one.
         case symlink
-        /// A path that leaves the repository (`..`, absolute, `.git`, resolving outside).
+        /// A path that leaves the repository (`..`, absolute, `.git`, resolving outside), or a
+        /// file of the user's own checkout changed while the agent ran.
         case pathEscape = "path-escape"
         /// A binary file changed.
         case binaryFile = "binary-file"
@@ -22,6 +23,10 @@ public struct ScopeViolation: Sendable, Equatable, CustomStringConvertible {
         case tooManyLines = "too-many-lines"
         /// More changed files than allowed.
         case tooManyFiles = "too-many-files"
+        /// A branch other than the fix branch, or HEAD of the user's checkout, moved, created
+        /// or deleted while the agent (or the code it changed) ran: refs are shared by every
+        /// worktree of a repository.
+        case refMoved = "ref-moved"
     }
 
     public var rule: Rule

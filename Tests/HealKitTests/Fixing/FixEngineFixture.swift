@@ -1,6 +1,7 @@
 import Foundation
 import GitKit
 import HealKit
+import Testing
 import TestSupport
 
 /// A small real Python project with a regression, for the fix stage's end-to-end tests:
@@ -13,9 +14,11 @@ final class FixEngineFixture: @unchecked Sendable {
     let doubles: String
     static let test = "tests/test_ops.py::test_add"
 
-    init() throws {
+    /// With `gitignore: false` the project ignores nothing, so whatever a test run leaves in a
+    /// worktree shows up as untracked.
+    init(gitignore: Bool = true) throws {
         repo = try TempRepo(prefix: "fix-engine")
-        try repo.write(".gitignore", "__pycache__/\n.pytest_cache/\n")
+        if gitignore { try repo.write(".gitignore", "__pycache__/\n.pytest_cache/\n") }
         try repo.write("calc/__init__.py", "")
         try repo.write("calc/ops.py", "def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n")
         try repo.write("tests/test_ops.py", """
@@ -107,4 +110,13 @@ final class FixEngineFixture: @unchecked Sendable {
     }
 
     var fixBranch: String { FixBranch.name(test: Self.test, deploy: deploy) }
+
+    /// Runs the command a `ref-moved` violation gives for putting a ref back (the last
+    /// back-quoted part, which ends its message), as the user would.
+    func runRestoreCommand(from violation: String) throws {
+        let command = try #require(violation.hasSuffix("`") ? violation.split(separator: "`").last : nil, "no command in: \(violation)")
+        let words = command.split(separator: " ").map(String.init)
+        try #require(words.first == "git", "not a git command: \(command)")
+        try repo.git(Array(words.dropFirst()))
+    }
 }
