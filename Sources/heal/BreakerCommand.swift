@@ -9,7 +9,8 @@ struct BreakerCommand: AsyncParsableCommand {
         subcommands: [List.self, Reset.self, Claim.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List this repository's breakers.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List this repository's breakers.")
 
         @Flag(help: "Print JSON: [{test, state, consecutiveFailures, attempts, running, openedAt, lastAttemptAt}].") var json = false
         @OptionGroup var storeOptions: StoreOptions
@@ -36,6 +37,7 @@ struct BreakerCommand: AsyncParsableCommand {
 
     struct Reset: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reset",
             abstract: "Close a breaker (and its ticket) so heal may try the test again.",
             discussion: "The key is the test id as `heal breaker list` prints it; the repository is the current one.")
 
@@ -64,6 +66,7 @@ struct BreakerCommand: AsyncParsableCommand {
     /// several processes at once.
     struct Claim: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "claim",
             abstract: "Claim one fix attempt for a key (for tests).", shouldDisplay: false)
 
         @Option(help: "The test id.") var key: String

@@ -31,6 +31,7 @@ struct HooksCommand: AsyncParsableCommand {
 
     struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Install the hooks where git runs them (honours core.hooksPath); an existing hook is kept as <hook>.legacy and called first.")
         @OptionGroup var options: Options
         @Flag(help: "Move aside a hook that would block the install (to <hook>.heal-backup) instead of refusing.")
@@ -46,7 +47,8 @@ struct HooksCommand: AsyncParsableCommand {
     }
 
     struct Uninstall: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove heal's hooks and restore the hooks that were there before.")
+        static let configuration = CommandConfiguration(
+            commandName: "uninstall", abstract: "Remove heal's hooks and restore the hooks that were there before.")
         @OptionGroup var options: Options
 
         func run() async throws {
@@ -58,7 +60,8 @@ struct HooksCommand: AsyncParsableCommand {
     }
 
     struct Status: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show which hooks are installed.")
+        static let configuration = CommandConfiguration(
+            commandName: "status", abstract: "Show which hooks are installed.")
         @OptionGroup var options: Options
         @Flag(help: "Print JSON.") var json = false
 
