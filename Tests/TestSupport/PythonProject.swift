@@ -11,13 +11,16 @@ public final class PythonProject: @unchecked Sendable {
     /// A scratch folder outside the repository (counter files for deterministic flakiness).
     public let scratch: String
 
+    /// pytest without the plugins this machine happens to have (loading them all costs ~1 s a
+    /// run here; the tests run pytest hundreds of times) and without its cache folder.
+    static let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
     /// `suite.command`: the whole suite, JUnit results to `{results}`.
-    public static let suiteCommand = "python3 -m pytest -q -p no:cacheprovider --junitxml={results}"
+    public static let suiteCommand = pytest + " --junitxml={results}"
     /// `suite.test`: one test by nodeid.
-    public static let testCommand = "python3 -m pytest -q -p no:cacheprovider {id} --junitxml={results}"
+    public static let testCommand = pytest + " {id} --junitxml={results}"
     /// `coverage.command`: per-test contexts, exported as coverage.py JSON. `;`, not `&&`:
     /// triage measures coverage where a test fails, and pytest then exits 1.
-    public static let coverageCommand = "python3 -m pytest -q -p no:cacheprovider --cov=src --cov-context=test --cov-report= ; "
+    public static let coverageCommand = pytest + " -p pytest_cov --cov=src --cov-context=test --cov-report= ; "
         + "python3 -m coverage json --show-contexts -o {coverage}"
 
     /// Creates the repository with `pytest.ini`, `.gitignore` and `.heal.yml` (coverage configured unless
