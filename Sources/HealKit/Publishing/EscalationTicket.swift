@@ -10,28 +10,9 @@ public enum EscalationTicket {
 
     /// Everything the ticket says, as plain values the triage and fix stages fill in.
     public struct Input: Sendable, Equatable {
-        public struct Test: Sendable, Equatable {
-            public var id: String
-            /// The test's file relative to the repository root, when known.
-            public var file: String?
+        public typealias Test = TestReference
 
-            public init(id: String, file: String? = nil) {
-                self.id = id
-                self.file = file
-            }
-        }
-
-        public struct Culprit: Sendable, Equatable {
-            public var id: String
-            public var author: String
-            public var subject: String
-
-            public init(id: String, author: String, subject: String) {
-                self.id = id
-                self.author = author
-                self.subject = subject
-            }
-        }
+        public typealias Culprit = CulpritSummary
 
         public struct Attempt: Sendable, Equatable {
             public var number: Int

@@ -3,16 +3,7 @@
 /// Rendered with the `pr-body` template by `TemplateLibrary.renderPRBody(_:)`.
 public struct PRBodyInput: Sendable, Equatable {
     /// The regressed test.
-    public struct Test: Sendable, Equatable {
-        public var id: String
-        /// The test's file, relative to the repository root, when known.
-        public var file: String?
-
-        public init(id: String, file: String? = nil) {
-            self.id = id
-            self.file = file
-        }
-    }
+    public typealias Test = TestReference
 
     /// The result that triggered the fix: the test's outcome at the baseline and at the deploy.
     public struct EvalResult: Sendable, Equatable {
@@ -38,17 +29,7 @@ public struct PRBodyInput: Sendable, Equatable {
     }
 
     /// The commit of the deploy that introduced the regression.
-    public struct Culprit: Sendable, Equatable {
-        public var id: String
-        public var author: String
-        public var subject: String
-
-        public init(id: String, author: String, subject: String) {
-            self.id = id
-            self.author = author
-            self.subject = subject
-        }
-    }
+    public typealias Culprit = CulpritSummary
 
     /// One file the agent changed, and why the scope guard let it through.
     public struct ChangedFile: Sendable, Equatable {
