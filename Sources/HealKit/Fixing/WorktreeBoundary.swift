@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 
 /// What an agent must leave alone outside its worktree — the user's branches and HEAD, and the
@@ -30,7 +31,7 @@ struct WorktreeBoundary {
         // Only ever the agent's own linked worktree: were it gone, discovering upwards from its
         // folder inside `.git` would find the user's repository.
         if let workspace = try? Repository(discovering: worktree), workspace.isLinkedWorktree,
-           workspace.workingDirectory == worktree, try workspace.headState().isBranch {
+           workspace.workingDirectory.map(Self.resolved) == Self.resolved(worktree), try workspace.headState().isBranch {
             try workspace.detachHead()
         }
         let repository = try Repository(discovering: repositoryPath)
@@ -42,5 +43,9 @@ struct WorktreeBoundary {
         }
         guard let checkout, let now = try CheckoutSnapshot(repository) else { return violations }
         return violations + checkout.violations(to: now)
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }
