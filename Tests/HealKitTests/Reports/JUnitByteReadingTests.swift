@@ -90,6 +90,21 @@ import Testing
         #expect(error.column > 0, "\(error)")
     }
 
+    @Test func entitiesOfADocumentTypeAreNeverExpandedNorLoaded() throws {
+        let error = try #require(try readError("""
+            <?xml version="1.0"?>
+            <!DOCTYPE s [
+             <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+             <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+             <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+             <!ENTITY secret SYSTEM "file:///etc/passwd">
+            ]>
+            <testsuite name="s"><testcase classname="a" name="b"><failure message="&c;">&secret;</failure></testcase></testsuite>
+            """))
+        #expect(error.description.contains("Entity 'c' not defined"), "\(error)")
+        #expect(error.line == 8)
+    }
+
     @Test func casesAcrossChunkBoundariesAreAllRead() throws {
         // Far more than one 64 KiB chunk, with names and text split wherever the chunks fall.
         var text = "<testsuite name=\"s\">\n"
