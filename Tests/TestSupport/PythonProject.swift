@@ -13,7 +13,7 @@ public final class PythonProject: @unchecked Sendable {
 
     /// pytest without the plugins this machine happens to have (loading them all costs ~1 s a
     /// run here; the tests run pytest hundreds of times) and without its cache folder.
-    static let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
+    public static let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
     /// `suite.command`: the whole suite, JUnit results to `{results}`.
     public static let suiteCommand = pytest + " --junitxml={results}"
     /// `suite.test`: one test by nodeid.

@@ -15,6 +15,10 @@ struct FixEngineDoubleTests {
         var outcome: FixDispatch.Outcome
         /// The scope rule the guard must name, for a scope violation.
         var rule: ScopeViolation.Rule?
+        /// The agent's timeout: generous, since on a loaded 2-core machine a shell double can take
+        /// seconds to start and a timeout would turn the outcome under test into "failed"; short
+        /// only where running into it is the point.
+        var timeout: Duration = .seconds(120)
         var testDescription: String { name }
     }
 
@@ -26,7 +30,7 @@ struct FixEngineDoubleTests {
                  script: fix + "\ngit -c user.name=Agent -c user.email=agent@invalid commit -qam 'agent fix'", outcome: .staged),
         Scenario(name: "agent-double-does-nothing.sh", script: "true", outcome: .failed),
         Scenario(name: "agent-double-crashes.sh", script: fix + "\necho 'agent blew up' >&2\nexit 3", outcome: .failed),
-        Scenario(name: "agent-double-hangs.sh", script: fix + "\nsleep 600 &\nsleep 600", outcome: .failed),
+        Scenario(name: "agent-double-hangs.sh", script: fix + "\nsleep 600 &\nsleep 600", outcome: .failed, timeout: .seconds(3)),
         Scenario(name: "agent-double-wrong-fix.sh", script: "sed -i 's/return a - b/return a * b/' calc/ops.py", outcome: .failed),
         Scenario(name: "agent-double-edits-the-test.sh",
                  script: "sed -i 's/== 5/== -1/' tests/test_ops.py", outcome: .scopeViolation, rule: .testTouched),
@@ -59,9 +63,7 @@ struct FixEngineDoubleTests {
         let fixture = try FixEngineFixture()
         let before = try fixture.repo.userStateFingerprint()
         let script = try fixture.double(scenario.name, scenario.script)
-        // Generous: on a loaded 2-core machine a shell double can take seconds to start, and a
-        // timeout would turn the outcome under test into "failed".
-        let config = fixture.config(agent: .command, command: script, timeout: .seconds(120))
+        let config = fixture.config(agent: .command, command: script, timeout: scenario.timeout)
         let dispatch = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
 
         #expect(dispatch.outcome == scenario.outcome, "\(dispatch.reason ?? "")")

@@ -46,8 +46,8 @@ final class FixEngineFixture: @unchecked Sendable {
     func config(agent: HealConfig.Fix.Agent = .revert, command: String? = nil, maxAttempts: Int = 3,
                 timeout: Duration = .seconds(60)) -> HealConfig {
         var config = HealConfig()
-        config.suite.command = "python3 -m pytest -q -p no:cacheprovider --junitxml={results}"
-        config.suite.test = "python3 -m pytest -q -p no:cacheprovider {id} --junitxml={results}"
+        config.suite.command = PythonProject.suiteCommand
+        config.suite.test = PythonProject.testCommand
         config.fix.agent = agent
         config.fix.command = command
         config.fix.maxAttempts = maxAttempts

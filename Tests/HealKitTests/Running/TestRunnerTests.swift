@@ -59,11 +59,11 @@ struct TestRunnerTests {
     private func config(testTimeout: Duration = .seconds(120), test: String? = nil) -> HealConfig {
         var config = HealConfig()
         config.suite = HealConfig.Suite(
-            command: "python3 -m pytest -q -p no:cacheprovider --junitxml={results}", format: .junit,
-            test: test ?? "python3 -m pytest -q -p no:cacheprovider {id} --junitxml={results}",
+            command: PythonProject.suiteCommand, format: .junit,
+            test: test ?? PythonProject.testCommand,
             timeout: .seconds(300), testTimeout: testTimeout)
         config.coverage = HealConfig.Coverage(
-            command: "python3 -m pytest -q -p no:cacheprovider --cov=. --cov-context=test --cov-report= ; "
+            command: PythonProject.pytest + " -p pytest_cov --cov=. --cov-context=test --cov-report= ; "
                 + "python3 -m coverage json --show-contexts -o {coverage}",
             format: .coveragepyJSON, perTest: true)
         return config
