@@ -12,11 +12,10 @@ pushes to and never moves the base branch.**
 
 ## Triggering result
 
-`{{test.id}}`{{#test.file}} (in `{{test.file}}`){{/test.file}}, run {{eval.reruns}} times on each side,
-each run in a fresh process:
+`{{test.id}}`{{#test.file}} (in `{{test.file}}`){{/test.file}}:
 
 - Baseline `{{eval.baselineRevision}}`: {{eval.baselineOutcome}}
-- Deploy `{{eval.deployRevision}}`: {{eval.deployOutcome}}
+- Deploy `{{eval.deployRevision}}`: {{eval.deployOutcome}}, on each of {{eval.reruns}} fresh reruns (a new process each)
 {{#failureOutput}}
 
 <details><summary>Failure output at the deploy</summary>

@@ -15,7 +15,7 @@ public struct PRBodyInput: Sendable, Equatable {
         public var baselineOutcome: String
         /// How it ended at the deploy: `failed`, `score 0.42 (threshold 0.80)`.
         public var deployOutcome: String
-        /// How many times the test ran on each side.
+        /// How many fresh reruns at the deploy confirmed the deploy outcome (triage's reruns).
         public var reruns: Int
 
         public init(baselineRevision: String, deployRevision: String, baselineOutcome: String,
