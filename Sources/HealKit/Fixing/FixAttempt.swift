@@ -22,7 +22,7 @@ struct FixAttempt {
         let heal = try HealDirectory(repositoryPath: engine.repositoryPath)
         let runDirectory = try heal.makeRunDirectory(label: "fix-" + FixBranch.slug(request.verdict.test))
         let runner = try TestRunner(repositoryPath: engine.repositoryPath, config: config,
-                                    cache: engine.store as? any SuiteResultCache)
+                                    cache: engine.store)
         let repositoryRoot = try Repository(discovering: engine.repositoryPath).workingDirectory
         let templates = TemplateLibrary(repositoryRoot: repositoryRoot)
         let inputs = try await writeInputs(runDirectory: runDirectory, runner: runner, templates: templates)
