@@ -68,8 +68,6 @@ public enum ProcessRunner {
                                stderr: FileDescriptor?) async throws -> Launched {
         var options = PlatformOptions()
         options.createSession = true
-        options.teardownSequence = [.gracefulShutDown(toProcessGroup: true,
-                                                      allowedDurationToNextStep: spec.killGrace)]
         var overrides: [Environment.Key: String?] = [:]
         for (name, value) in spec.environment {
             if let key = Environment.Key(rawValue: name) { overrides[key] = value }
@@ -84,52 +82,51 @@ public enum ProcessRunner {
         switch (spec.input, stderr) {
         case (.null, nil):
             return try await launch(configuration, input: .none, output: output,
-                                    error: .combinedWithOutput, timeout: spec.timeout)
+                                    error: .combinedWithOutput, timeout: spec.timeout, killGrace: spec.killGrace)
         case (.null, let stderr?):
             return try await launch(configuration, input: .none, output: output,
                                     error: .fileDescriptor(stderr, closeAfterSpawningProcess: true),
-                                    timeout: spec.timeout)
+                                    timeout: spec.timeout, killGrace: spec.killGrace)
         case (.text(let text), nil):
             return try await launch(configuration, input: .string(text), output: output,
-                                    error: .combinedWithOutput, timeout: spec.timeout)
+                                    error: .combinedWithOutput, timeout: spec.timeout, killGrace: spec.killGrace)
         case (.text(let text), let stderr?):
             return try await launch(configuration, input: .string(text), output: output,
                                     error: .fileDescriptor(stderr, closeAfterSpawningProcess: true),
-                                    timeout: spec.timeout)
+                                    timeout: spec.timeout, killGrace: spec.killGrace)
         }
     }
 
-    /// Races the process against its timeout. When the timeout wins, cancelling the run makes
-    /// swift-subprocess play the teardown sequence (SIGTERM to the group, grace, SIGKILL).
+    /// Runs the process to its end. The timeout and the caller's cancellation end it through
+    /// `ProcessGroupTeardown` (SIGTERM to the group, grace, SIGKILL); swift-subprocess's run is
+    /// never cancelled itself — it runs in a task of its own and finishes when the process does.
     private static func launch<Input: InputProtocol, Error: ErrorOutputProtocol>(
         _ configuration: Configuration, input: Input, output: FileDescriptorOutput, error: Error,
-        timeout: Duration?
+        timeout: Duration?, killGrace: Duration
     ) async throws -> Launched {
-        try await withThrowingTaskGroup(of: Launched?.self) { group in
-            group.addTask {
-                let result = try await Subprocess.run(configuration, input: input, output: output, error: error)
-                return Launched(termination: termination(result.terminationStatus),
-                                processID: result.processIdentifier.value, timedOut: false)
+        let teardown = ProcessGroupTeardown(grace: killGrace)
+        let run = Task {
+            try await Subprocess.run(configuration, input: input, output: output, error: error) { execution in
+                teardown.started(execution.processIdentifier.value)
             }
-            if let timeout {
-                group.addTask {
-                    try await Task.sleep(for: timeout)
-                    return nil
-                }
-            }
-            var timedOut = false
-            while let next = try await group.next() {
-                guard var launched = next else {
-                    timedOut = true
-                    group.cancelAll()
-                    continue
-                }
-                group.cancelAll()
-                launched.timedOut = timedOut
-                return launched
-            }
-            throw CancellationError()
         }
+        let timer = timeout.map { timeout in
+            Task {
+                try await Task.sleep(for: timeout)
+                teardown.request()
+            }
+        }
+        let result = try await withTaskCancellationHandler {
+            try await run.value
+        } onCancel: {
+            teardown.request()
+        }
+        timer?.cancel()
+        let tornDown = teardown.finish()
+        try Task.checkCancellation()
+        return Launched(termination: termination(result.terminationStatus),
+                        processID: result.processIdentifier.value,
+                        timedOut: timeout != nil && tornDown)
     }
 
     private static func termination(_ status: TerminationStatus) -> ProcessOutcome.Termination {

@@ -144,6 +144,31 @@ struct ProcessRunnerTests {
         #expect(await processEnds(child))
     }
 
+    /// Many runs ended mid-flight at once, by their timeout or by the caller's cancellation: a
+    /// timed-out run reports `timedOut`, a cancelled one throws, and none takes the process down
+    /// (in CI, swift-subprocess 1.0.2 once trapped on an unclosed descriptor when the runner
+    /// cancelled its run mid-flight; the runner now signals the group instead).
+    @Test func manyRunsEndedMidFlightAllReturn() async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<24 {
+                group.addTask {
+                    let spec = ProcessSpec.shell("sleep 30", timeout: .milliseconds(20 + 15 * (index % 8)),
+                                                 killGrace: .milliseconds(100))
+                    if index.isMultiple(of: 2) {
+                        return try await ProcessRunner.run(spec).timedOut
+                    }
+                    let run = Task { try await ProcessRunner.run(.shell("sleep 30", killGrace: .milliseconds(100))) }
+                    try await Task.sleep(for: .milliseconds(10 * (index % 8)))
+                    run.cancel()
+                    return (try? await run.value) == nil
+                }
+            }
+            var ended = 0
+            for try await endedEarly in group where endedEarly { ended += 1 }
+            #expect(ended == 24)
+        }
+    }
+
     private func childPID(_ file: String) throws -> Int32 {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         return try #require(Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)))
