@@ -22,25 +22,40 @@ public enum ProcessRunner {
     /// is an outcome, not an error; throws `ProcessRunError` when the process cannot start.
     /// Cancelling the calling task tears the process group down the same way as a timeout.
     public static func run(_ spec: ProcessSpec) async throws -> ProcessOutcome {
-        let scratch = try makeScratchDirectory(needed: spec.stdoutFile == nil || spec.stderrFile == nil)
+        let scratch = try makeScratchDirectory(needed: spec.stdoutFile == nil || spec.stderrFile == nil || spec.input != .null)
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
         let stdoutPath = spec.stdoutFile ?? scratch! + "/stdout"
         let stderrPath = spec.stderrFile ?? scratch! + "/stderr"
         let combined = stdoutPath == stderrPath
 
-        let stdoutDescriptor = try openForWriting(stdoutPath)
+        // Input text goes through a file, not swift-subprocess's `.string` input: in 1.0.2 its
+        // stdin writer traps on an unclosed descriptor when the process exits without reading
+        // everything ("FileDescriptor … was not closed"), taking heal down with it.
+        var stdinDescriptor: FileDescriptor?
+        if case .text(let text) = spec.input {
+            let stdinPath = scratch! + "/stdin"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: stdinPath))
+            stdinDescriptor = try openForReading(stdinPath)
+        }
+        let stdoutDescriptor: FileDescriptor
         let stderrDescriptor: FileDescriptor?
         do {
-            stderrDescriptor = combined ? nil : try openForWriting(stderrPath)
+            stdoutDescriptor = try openForWriting(stdoutPath)
+            do {
+                stderrDescriptor = combined ? nil : try openForWriting(stderrPath)
+            } catch {
+                try? stdoutDescriptor.close()
+                throw error
+            }
         } catch {
-            try? stdoutDescriptor.close()
+            try? stdinDescriptor?.close()
             throw error
         }
 
         let start = ContinuousClock.now
         let launched: Launched
         do {
-            launched = try await launch(spec, stdout: stdoutDescriptor, stderr: stderrDescriptor)
+            launched = try await launch(spec, stdin: stdinDescriptor, stdout: stdoutDescriptor, stderr: stderrDescriptor)
         } catch let error as SubprocessError {
             throw translate(error, spec: spec)
         }
@@ -64,7 +79,7 @@ public enum ProcessRunner {
         var timedOut: Bool
     }
 
-    private static func launch(_ spec: ProcessSpec, stdout: FileDescriptor,
+    private static func launch(_ spec: ProcessSpec, stdin: FileDescriptor?, stdout: FileDescriptor,
                                stderr: FileDescriptor?) async throws -> Launched {
         var options = PlatformOptions()
         options.createSession = true
@@ -79,20 +94,21 @@ public enum ProcessRunner {
             workingDirectory: spec.workingDirectory.map { FilePath($0) },
             platformOptions: options)
         let output = FileDescriptorOutput.fileDescriptor(stdout, closeAfterSpawningProcess: true)
-        switch (spec.input, stderr) {
-        case (.null, nil):
+        switch (stdin, stderr) {
+        case (nil, nil):
             return try await launch(configuration, input: .none, output: output,
                                     error: .combinedWithOutput, timeout: spec.timeout, killGrace: spec.killGrace)
-        case (.null, let stderr?):
+        case (nil, let stderr?):
             return try await launch(configuration, input: .none, output: output,
                                     error: .fileDescriptor(stderr, closeAfterSpawningProcess: true),
                                     timeout: spec.timeout, killGrace: spec.killGrace)
-        case (.text(let text), nil):
-            return try await launch(configuration, input: .string(text), output: output,
-                                    error: .combinedWithOutput, timeout: spec.timeout, killGrace: spec.killGrace)
-        case (.text(let text), let stderr?):
-            return try await launch(configuration, input: .string(text), output: output,
-                                    error: .fileDescriptor(stderr, closeAfterSpawningProcess: true),
+        case (let stdin?, nil):
+            return try await launch(configuration, input: .fileDescriptor(stdin, closeAfterSpawningProcess: true),
+                                    output: output, error: .combinedWithOutput,
+                                    timeout: spec.timeout, killGrace: spec.killGrace)
+        case (let stdin?, let stderr?):
+            return try await launch(configuration, input: .fileDescriptor(stdin, closeAfterSpawningProcess: true),
+                                    output: output, error: .fileDescriptor(stderr, closeAfterSpawningProcess: true),
                                     timeout: spec.timeout, killGrace: spec.killGrace)
         }
     }
@@ -153,6 +169,14 @@ public enum ProcessRunner {
         let path = FileManager.default.temporaryDirectory.path + "/heal-process-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
+    }
+
+    private static func openForReading(_ path: String) throws -> FileDescriptor {
+        do {
+            return try FileDescriptor.open(FilePath(path), .readOnly, options: [.closeOnExec])
+        } catch {
+            throw ProcessRunError.cannotCreateOutputFile(path: path, reason: "\(error)")
+        }
     }
 
     private static func openForWriting(_ path: String) throws -> FileDescriptor {

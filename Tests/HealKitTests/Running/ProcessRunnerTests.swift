@@ -144,6 +144,19 @@ struct ProcessRunnerTests {
         #expect(await processEnds(child))
     }
 
+    /// A process that exits without reading the text it was given on standard input (a `gh`
+    /// that fails early, an agent that ignores stdin): the run reports its exit. Through
+    /// swift-subprocess's string input this trapped in 1.0.2 and took the whole process down.
+    @Test func inputTheProcessNeverReadsIsNoProblem() async throws {
+        let big = String(repeating: "never read\n", count: 200_000)
+        for _ in 0..<5 {
+            let outcome = try await ProcessRunner.run(ProcessSpec("sh", arguments: ["-c", "exit 3"], input: .text(big)))
+            #expect(outcome.exitCode == 3)
+        }
+        let echoed = try await ProcessRunner.run(ProcessSpec("cat", input: .text("read back\n")))
+        #expect(echoed.stdout == "read back\n")
+    }
+
     /// Many runs ended mid-flight at once, by their timeout or by the caller's cancellation: a
     /// timed-out run reports `timedOut`, a cancelled one throws, and none takes the process down
     /// (in CI, swift-subprocess 1.0.2 once trapped on an unclosed descriptor when the runner
