@@ -4,9 +4,10 @@ import Synchronization
 /// Ends a running process group from outside its run: SIGTERM to the whole group, a grace
 /// period, then SIGKILL.
 ///
-/// The runner signals the group itself instead of cancelling swift-subprocess's `run`: in
-/// swift-subprocess 1.0.2 a run cancelled mid-flight can trap on a descriptor it did not close
-/// ("FileDescriptor … was not closed"), which takes the whole process down.
+/// The runner signals the group itself instead of cancelling swift-subprocess's `run`, so the
+/// run always ends the ordinary way — when the process has exited — whatever stopped it, and
+/// the SIGTERM, grace, SIGKILL sequence is heal's own rather than a side effect of task
+/// cancellation.
 final class ProcessGroupTeardown: Sendable {
     private struct State {
         var groupID: pid_t?
