@@ -19,28 +19,10 @@ public struct BreakerKey: Hashable, Sendable, Codable, CustomStringConvertible {
     /// whole key), used for ticket files: distinct keys never share a name in practice, and the
     /// same key always gets the same name.
     public var fileName: String {
-        var slug = ""
-        for scalar in test.unicodeScalars {
-            if scalar.properties.isAlphabetic && scalar.isASCII || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty && !slug.hasSuffix("-") {
-                slug.append("-")
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        let hash = Self.fnv1a64(repository + "\u{0}" + test)
+        let slug = Slug.dashed(test)
+        let hash = Slug.fnv1a64(repository + "\u{0}" + test)
         let hex = String(hash, radix: 16)
         let padded = String(repeating: "0", count: 16 - hex.count) + hex
         return (slug.isEmpty ? "test" : String(slug.prefix(60))) + "-" + padded.prefix(10)
-    }
-
-    /// FNV-1a, 64 bit: stable across processes and platforms, unlike `Hasher`.
-    static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 }

@@ -16,19 +16,10 @@ public enum FixBranch {
     /// The test id reduced to lowercase ASCII letters, digits and single dashes
     /// (`tests/test_calc.py::test_add` → `tests-test-calc-py-test-add`).
     public static func slug(_ test: String) -> String {
-        var slug = ""
-        for scalar in test.unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty && !slug.hasSuffix("-") {
-                slug.append("-")
-            }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        slug = slug.lowercased()
+        var slug = Slug.dashed(test).lowercased()
         if slug.isEmpty { slug = "test" }
         guard slug.count > maxSlugLength else { return slug }
-        let hash = String(BreakerKey.fnv1a64(test), radix: 16)
+        let hash = String(Slug.fnv1a64(test), radix: 16)
         return String(slug.prefix(maxSlugLength - 9)) + "-" + String(hash.prefix(8))
     }
 
