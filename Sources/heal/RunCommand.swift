@@ -7,7 +7,7 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "The whole loop for a deploy: detect regressions, triage them, fix what the deploy introduced, stage PRs, escalate the rest.",
         discussion: """
-            Runs the suite at --before and --after in scratch worktrees (never your checkout; results are cached \
+            Runs the suite at --before and --after in scratch directories (never your checkout; results are cached \
             per tree), detects regressions, and triages each: pre-existing ones are logged; ambiguous ones (flaky, \
             unrelated to the changes, an outage) get an escalation ticket under <git-common-dir>/heal/tickets/; \
             introduced ones get a fix agent on heal/<test>-<sha>, and a verified fix gets its PR body staged under \
@@ -26,7 +26,7 @@ struct RunCommand: AsyncParsableCommand {
             tries again), a dispatch budget is spent, or --dry-run dispatched and escalated nothing.
               2  bad input: a bad flag, revision or .heal.yml, no baseline, a suite that writes no results, \
             another heal run holding the lock, or a forge client that is not logged in.
-              3  heal itself failed (git, the store, a worktree).
+              3  heal itself failed (git, the store, a scratch directory).
             """)
 
     @Option(help: "The pre-deploy revision (default: ORIG_HEAD after a merge, else the previous deploy tag).")

@@ -9,7 +9,7 @@ struct TriageCommand: AsyncParsableCommand {
         abstract: "Decide which regressions of a deploy it caused, find the culprit commit and the minimal causal hunks.",
         discussion: """
             With --baseline and --current result files, compares those; otherwise runs the suite (suite.command) \
-            at both commits in scratch worktrees. Each regression is pre-existing, ambiguous (flaky, unrelated to \
+            at both commits in scratch directories. Each regression is pre-existing, ambiguous (flaky, unrelated to \
             the changes, or an outage) or introduced; an introduced one gets its culprit commit (flake-aware \
             bisection over the first-parent commits) and the smallest set of hunks whose revert makes it pass. \
             Your checkout, index and branch are never touched. Exit 0: no regression; 1: regressions; 2: bad input.

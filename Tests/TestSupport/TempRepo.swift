@@ -68,6 +68,15 @@ public final class TempRepo: @unchecked Sendable {
         try git("rev-parse", revision).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// What heal must never leave behind: linked worktrees of the repository, and scratch
+    /// directories under `<git-dir>/heal/work/`. Empty when all is clean.
+    public func scratchLeftovers() throws -> [String] {
+        let worktrees = try git("worktree", "list", "--porcelain").split(separator: "\n")
+            .filter { $0.hasPrefix("worktree ") }.dropFirst().map(String.init)
+        let work = (try? FileManager.default.contentsOfDirectory(atPath: path + "/.git/heal/work")) ?? []
+        return worktrees + work.map { "heal/work/" + $0 }
+    }
+
     /// A fingerprint of what the user sees: HEAD, the branch, the index and the working tree
     /// (tracked and untracked files). Tests compare it before and after heal runs.
     public func userStateFingerprint() throws -> String {

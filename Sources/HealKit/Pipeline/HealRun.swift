@@ -2,7 +2,7 @@ import Foundation
 import GitKit
 
 /// `heal run`: the whole loop for one deploy, in order — take the repository's run lock, run
-/// the suite at the baseline and at the deploy (each in a scratch worktree, cached by tree),
+/// the suite at the baseline and at the deploy (each in a scratch directory, cached by tree),
 /// detect regressions, triage each, then per verdict: introduced → breaker → fix agent →
 /// verify → staged PR; ambiguous, or a breaker that is open → escalation ticket; pre-existing →
 /// logged. The run is recorded in the store (detected-at and staged-at give time-to-fix).
@@ -30,6 +30,7 @@ public struct HealRun: Sendable {
         defer { lock.release() }
         progress("comparing \(setup.range.before.id.short()) (before: \(setup.range.beforeSource)) "
                  + "with \(setup.range.after.id.short()) (after)")
+        try WorkArea(repositoryPath: setup.root).removeLeftovers()
         try Worktrees(repositoryPath: setup.root).removeLeftovers()
         let store = try await StoreFactory.open(setting: options.store ?? setup.config.store.yamlValue,
                                                 commonDirectory: setup.commonDirectory)

@@ -2,15 +2,15 @@ import Foundation
 import GitKit
 
 extension RunSession {
-    /// Triages every regression in one scratch worktree at the deploy, one at a time so each
+    /// Triages every regression in one scratch directory at the deploy, one at a time so each
     /// gets a progress line; per-test coverage is measured once there and shared. The deploy
     /// reruns go to the store's flake history.
     func triage(_ detection: DetectionResult, baseline: TestReport, current: TestReport) async throws -> [TriagedRegression] {
         guard !detection.regressions.isEmpty else { return [] }
         let input = TriageInput(before: range.before.id, after: range.after.id, detection: detection,
                                 baseline: baseline, current: current, baselineIsFresh: true)
-        let triaged = try await Worktrees(repositoryPath: setup.root).withWorktree(at: range.after.id.hex, label: "triage") { directory in
-            try await triage(input, in: directory)
+        let triaged = try await WorkArea(repositoryPath: setup.root).withExport(at: range.after.id.hex, label: "triage") { export in
+            try await triage(input, in: export)
         }
         for item in triaged where !item.deployReruns.isEmpty {
             try await store.recordObservation(TestObservation(
@@ -20,8 +20,8 @@ extension RunSession {
         return triaged
     }
 
-    private func triage(_ input: TriageInput, in directory: String) async throws -> [TriagedRegression] {
-        let triageRunner = WorktreeTriageRunner(testRunner: runner, directory: directory)
+    private func triage(_ input: TriageInput, in export: ExportedTree) async throws -> [TriagedRegression] {
+        let triageRunner = ExportTriageRunner(testRunner: runner, export: export)
         var input = input
         let rerunnable = input.detection.regressions.contains { $0.kind == .newlyFailing || $0.kind == .newTestFailing }
         if rerunnable, config.coverage.command != nil {

@@ -13,8 +13,8 @@ public struct HealDirectory: Sendable, Equatable {
         path = repository.commonDirectory + "/heal"
     }
 
-    /// Where scratch worktrees are checked out.
-    public var worktrees: String { path + "/worktrees" }
+    /// Where scratch directories are made (`WorkArea`).
+    public var work: String { path + "/work" }
     /// Where each run keeps its logs and reports.
     public var runs: String { path + "/runs" }
 
@@ -35,12 +35,14 @@ public struct HealDirectory: Sendable, Equatable {
     public func pruneRuns(keeping count: Int) throws -> Int {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).sorted()
         let doomed = names.dropLast(max(count, 0))
-        for name in doomed { try FileManager.default.removeItem(atPath: runs + "/" + name) }
+        guard !doomed.isEmpty else { return 0 }
+        let removal = try SafeRemoval(root: path)
+        for name in doomed { try removal.remove(runs + "/" + name) }
         return doomed.count
     }
 
-    /// `label` reduced to letters, digits and dashes, plus a random suffix: safe as a file and
-    /// worktree name, and never the same twice.
+    /// `label` reduced to letters, digits and dashes, plus a random suffix: safe as a file
+    /// name, and never the same twice.
     static func uniqueName(_ label: String) -> String {
         let safe = String(label.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" }.prefix(30))
         return "\(safe)-\(UUID().uuidString.prefix(8).lowercased())"

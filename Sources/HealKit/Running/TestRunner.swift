@@ -1,8 +1,8 @@
 import Foundation
 import GitKit
 
-/// Runs the configured suite, single-test and coverage commands in scratch worktrees (or in a
-/// directory the caller prepared), each a fresh process whose group is killed at the timeout,
+/// Runs the configured suite, single-test and coverage commands in scratch directories holding
+/// a commit's tree (or in a directory the caller prepared), each a fresh process whose group is killed at the timeout,
 /// and grades runs from the results file they write — not from the exit code, which a crash,
 /// a build failure and a failing test all share.
 ///
@@ -14,7 +14,7 @@ public struct TestRunner: Sendable {
     public let suite: HealConfig.Suite
     public let coverage: HealConfig.Coverage
     public let cache: (any SuiteResultCache)?
-    private let worktrees: Worktrees
+    private let workArea: WorkArea
 
     /// - Parameters:
     ///   - repositoryPath: any path inside the repository.
@@ -25,7 +25,7 @@ public struct TestRunner: Sendable {
         suite = config.suite
         coverage = config.coverage
         self.cache = cache
-        worktrees = try Worktrees(repositoryPath: repositoryPath)
+        workArea = try WorkArea(repositoryPath: repositoryPath)
     }
 
     /// The whole suite at `revision`, from the cache when this tree already ran this command.
@@ -35,8 +35,8 @@ public struct TestRunner: Sendable {
            let report = SuiteResultPayload.decode(payload) {
             return SuiteRun(report: report, couldNotRunReason: nil, process: nil, runDirectory: nil, fromCache: true)
         }
-        let run = try await worktrees.withWorktree(at: revision, label: "suite") { directory in
-            try await runSuite(in: directory, revision: revision)
+        let run = try await workArea.withExport(at: revision, label: "suite") { export in
+            try await runSuite(in: export.directory, revision: revision)
         }
         if let cache, let report = run.report {
             try await cache.storeSuiteResult(treeID: treeID, command: suite.command,
@@ -45,20 +45,20 @@ public struct TestRunner: Sendable {
         return run
     }
 
-    /// The whole suite in `directory` (a worktree the caller prepared, e.g. with a fix applied);
+    /// The whole suite in `directory` (a directory the caller prepared, e.g. with a fix applied);
     /// never cached, since the directory may differ from any commit.
     public func runSuite(in directory: String) async throws -> SuiteRun {
         try await runSuite(in: directory, revision: nil)
     }
 
-    /// One test at `revision`, in a fresh worktree.
+    /// One test at `revision`, in a fresh scratch directory.
     public func runTest(_ target: TestTarget, at revision: String) async throws -> SingleTestExecution {
-        try await worktrees.withWorktree(at: revision, label: "test") { directory in
-            try await runTest(target, in: directory, revision: revision)
+        try await workArea.withExport(at: revision, label: "test") { export in
+            try await runTest(target, in: export.directory, revision: revision)
         }
     }
 
-    /// One test in `directory` (a worktree the caller prepared, e.g. with hunks reverted).
+    /// One test in `directory` (a directory the caller prepared, e.g. with hunks reverted).
     public func runTest(_ target: TestTarget, in directory: String) async throws -> SingleTestExecution {
         try await runTest(target, in: directory, revision: nil)
     }
@@ -66,8 +66,8 @@ public struct TestRunner: Sendable {
     /// The coverage command at `revision`; nil when `coverage.command` is not configured.
     public func runCoverage(at revision: String) async throws -> CoverageRun? {
         guard coverage.command != nil else { return nil }
-        return try await worktrees.withWorktree(at: revision, label: "coverage") { directory in
-            try await runCoverage(in: directory, revision: revision)
+        return try await workArea.withExport(at: revision, label: "coverage") { export in
+            try await runCoverage(in: export.directory, revision: revision)
         }
     }
 
@@ -141,7 +141,7 @@ public struct TestRunner: Sendable {
     }
 
     private func prepare(label: String) throws -> RunFolder {
-        let directory = try worktrees.healDirectory.makeRunDirectory(label: label)
+        let directory = try workArea.healDirectory.makeRunDirectory(label: label)
         try FileManager.default.createDirectory(atPath: directory + "/results", withIntermediateDirectories: true)
         return RunFolder(directory: directory, results: directory + "/results/results." + resultsExtension)
     }

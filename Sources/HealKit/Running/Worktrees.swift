@@ -35,7 +35,7 @@ public struct Worktrees: Sendable {
     /// for worktrees whose folder is gone. Call it only while holding the repository's run lock.
     public func removeLeftovers() throws {
         let repository = try Repository(discovering: repositoryPath)
-        for worktree in try repository.listWorktrees() where worktree.path.hasPrefix(healDirectory.worktrees + "/") {
+        for worktree in try repository.listWorktrees() where worktree.path.hasPrefix((healDirectory.path + "/worktrees") + "/") {
             try repository.removeWorktree(name: worktree.name)
         }
         try repository.pruneWorktrees()
@@ -44,7 +44,7 @@ public struct Worktrees: Sendable {
     private func add(at revision: String, label: String) throws -> (name: String, path: String) {
         let repository = try Repository(discovering: repositoryPath)
         let name = "heal-" + HealDirectory.uniqueName(label)
-        let path = healDirectory.worktrees + "/" + name
+        let path = (healDirectory.path + "/worktrees") + "/" + name
         try repository.addWorktree(name: name, path: path, commit: revision)
         return (name, path)
     }

@@ -37,7 +37,7 @@ public struct TriageReport: Sendable {
 }
 
 /// Detect then triage for a deploy range: reads the given result files or runs the suite at
-/// both commits, detects regressions, and triages them in one scratch worktree that is removed
+/// both commits, detects regressions, and triages them in one scratch directory that is removed
 /// afterwards. With a store, flake history feeds the verdicts and the deploy reruns are
 /// recorded as new observations.
 public enum TriageSession {
@@ -72,9 +72,9 @@ public enum TriageSession {
         let repositoryID = try store.map { _ in try RepositoryID.of(repository) }
         let input = TriageInput(before: before.id, after: after.id, detection: detection, baseline: baseline,
                                 current: current, baselineIsFresh: fresh, coverage: coverage)
-        let triaged = try await Worktrees(repositoryPath: root).withWorktree(at: after.id.hex, label: "triage") { directory in
+        let triaged = try await WorkArea(repositoryPath: root).withExport(at: after.id.hex, label: "triage") { export in
             let engine = TriageEngine(
-                repositoryPath: root, runner: WorktreeTriageRunner(testRunner: runner, directory: directory),
+                repositoryPath: root, runner: ExportTriageRunner(testRunner: runner, export: export),
                 options: TriageOptions(request.config.triage),
                 flakeHistory: { test in
                     guard let store, let repositoryID else { return nil }

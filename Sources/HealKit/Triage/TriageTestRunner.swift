@@ -18,7 +18,7 @@ public struct SingleTestRun: Sendable, Equatable {
 /// What triage needs from the outside world to observe a test: fresh single-test runs at any
 /// commit (optionally with some files rewritten) and the project's per-test coverage.
 ///
-/// Implementations run in a checkout heal owns (a linked worktree), never the user's.
+/// Implementations run in a scratch directory heal owns (see `WorkArea`), never the user's checkout.
 public protocol TriageTestRunner {
     /// Runs `test` in a fresh process at `commit`, with `files` (repository-relative paths)
     /// written over that commit's checkout first; a nil value deletes the file.

@@ -69,8 +69,8 @@ struct TestRunnerTests {
         return config
     }
 
-    private func healWorktrees(_ repo: TempRepo) throws -> [Worktree] {
-        try Repository(discovering: repo.path).listWorktrees()
+    private func healWorktrees(_ repo: TempRepo) throws -> [String] {
+        try repo.scratchLeftovers()
     }
 
     @Test func runsTheSuiteInAWorktreeAndGradesFromTheResults() async throws {
@@ -199,11 +199,11 @@ struct TestRunnerTests {
     @Test func runsInADirectoryTheCallerPrepared() async throws {
         let project = try project()
         let runner = try TestRunner(repositoryPath: project.repo.path, config: config())
-        let worktrees = try Worktrees(repositoryPath: project.repo.path)
-        let outcome = try await worktrees.withWorktree(at: project.broken, label: "fix") { directory in
+        let area = try WorkArea(repositoryPath: project.repo.path)
+        let outcome = try await area.withExport(at: project.broken, label: "fix") { export in
             try "def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n"
-                .write(toFile: directory + "/calc.py", atomically: true, encoding: .utf8)
-            return try await runner.runTest(TestTarget(id: "tests/test_calc.py::test_add"), in: directory).outcome
+                .write(toFile: export.directory + "/calc.py", atomically: true, encoding: .utf8)
+            return try await runner.runTest(TestTarget(id: "tests/test_calc.py::test_add"), in: export.directory).outcome
         }
         #expect(outcome == .passed)
         #expect(try healWorktrees(project.repo).isEmpty)

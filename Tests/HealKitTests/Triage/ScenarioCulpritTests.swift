@@ -47,7 +47,7 @@ struct ScenarioCulpritTests {
         #expect(verdict.testRuns == item.evidenceRuns + item.culpritRuns + item.minimizeRuns)
         #expect(!verdict.reason.contains("\n"))
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 
     @Test("two culprits breaking different tests: each test gets its own culprit and hunk")
@@ -85,6 +85,6 @@ struct ScenarioCulpritTests {
 
         #expect(report.triaged.count == 2)
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 }

@@ -33,7 +33,7 @@ struct ScenarioFlakyTests {
         // Baseline suite, deploy suite, coverage run at the deploy.
         #expect(project.runs(ofFlakyTest: "test_sometimes") == 3)
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 
     @Test("without coverage the first fresh rerun passes: ambiguous (flaky) after one run")

@@ -38,6 +38,6 @@ struct ScenarioMergeTests {
         #expect(verdict.hunkHeaders == ["src/shop/pricing.py @@ -9,1 +9,1 @@"])
         #expect(item.minimizeRuns <= Shop.ceilLog2(item.candidateHunks) + 2)
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 }

@@ -38,6 +38,6 @@ struct ScenarioMinimalHunkTests {
         #expect(verdict.confidence == .high)
         #expect(verdict.reason.contains("reverting 1 of 3 candidate hunks makes it pass"))
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 }

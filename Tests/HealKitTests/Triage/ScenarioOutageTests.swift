@@ -39,6 +39,6 @@ struct ScenarioOutageTests {
             #expect(item.verdict.testRuns == 0)
         }
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 }

@@ -24,6 +24,6 @@ struct ScenarioPreExistingTests {
         #expect(item.verdict.testRuns == 1)
         #expect(item.verdict.culprit == nil)
         #expect(try project.repo.userStateFingerprint() == fingerprint)
-        #expect(try project.linkedWorktrees().isEmpty)
+        #expect(try project.scratchLeftovers().isEmpty)
     }
 }

@@ -109,10 +109,9 @@ extension PythonProject {
         return report
     }
 
-    /// The linked worktrees git knows besides the main one.
-    func linkedWorktrees() throws -> [String] {
-        try repo.git("worktree", "list", "--porcelain").split(separator: "\n")
-            .filter { $0.hasPrefix("worktree ") }.dropFirst().map(String.init)
+    /// Linked worktrees and scratch directories heal left behind.
+    func scratchLeftovers() throws -> [String] {
+        try repo.scratchLeftovers()
     }
 }
 

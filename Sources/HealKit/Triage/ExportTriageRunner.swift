@@ -1,0 +1,48 @@
+import Foundation
+import GitKit
+
+/// Triage's runs in one scratch directory (see `WorkArea.withExport`): each run brings the
+/// directory to the commit's tree (rewriting only the paths whose entry changed, that an
+/// earlier trial rewrote, or that a test run changed), writes the trial's files, and runs the
+/// configured single-test or coverage command there through `TestRunner`.
+///
+/// Reusing one directory keeps a culprit search or a delta-debugging session from paying a
+/// fresh export of the whole tree per run; `RewriteStamps` keeps the build caches that survive
+/// in it from serving stale results.
+public struct ExportTriageRunner: TriageTestRunner {
+    public let testRunner: TestRunner
+    /// The scratch directory and the tree it holds.
+    public let export: ExportedTree
+    private let stamps = RewriteStamps()
+
+    public init(testRunner: TestRunner, export: ExportedTree) {
+        self.testRunner = testRunner
+        self.export = export
+    }
+
+    public func runTest(_ test: TestCase, at commit: ObjectID, replacing files: [String: Data?]) async throws -> SingleTestRun {
+        try prepare(commit, files: files)
+        let execution = try await testRunner.runTest(TestTarget(test), in: export.directory)
+        switch execution.outcome {
+        case .passed:
+            return SingleTestRun(outcome: .pass)
+        case .failed(let failure):
+            return SingleTestRun(outcome: .fail, output: [failure.message, failure.output].compactMap { $0 }.joined(separator: "\n"))
+        case .couldNotRun(let reason):
+            return SingleTestRun(outcome: .skip, output: reason)
+        }
+    }
+
+    public func coverage(at commit: ObjectID) async throws -> CoverageMap? {
+        try prepare(commit, files: [:])
+        guard let run = try await testRunner.runCoverage(in: export.directory), let file = run.coverageFile else { return nil }
+        return try CoverageLoader(repositoryRoot: export.directory).load(path: file, format: testRunner.coverage.format)
+    }
+
+    private func prepare(_ commit: ObjectID, files: [String: Data?]) throws {
+        let repository = try Repository(discovering: testRunner.repositoryPath)
+        let tree = try repository.commit(commit.hex).treeID
+        let changed = try export.sync.sync(to: tree, in: repository, overrides: files)
+        try stamps.stamp(changed, in: export.sync)
+    }
+}
