@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HealKit
 
 /// The `heal` command line: parsing and printing only; the work lives in HealKit.
 @main
@@ -19,4 +21,21 @@ struct Heal: AsyncParsableCommand {
             DemoCommand.self,
         ]
     )
+
+    /// argument-parser's own `main`, except that a usage error (an unknown, missing or bad flag
+    /// or argument, a `ValidationError`) exits 2 as heal's contract says, not 64 (`EX_USAGE`).
+    static func main() async {
+        do {
+            var command = try await asyncParseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(HealExit.badInput.rawValue)
+        }
+    }
 }
