@@ -1,0 +1,57 @@
+/// Removes secrets from text heal did not write (log lines, traces, agent output) before it
+/// reaches a PR body, a ticket, a prompt, the store or JSON: passwords in URLs, bearer and
+/// basic credentials, values of secret-named keys (`password=…`, `"api_key": "…"`,
+/// `X-Api-Key: …`), private key blocks, and the token shapes of the common providers (AWS,
+/// GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic, Google, JWTs).
+///
+/// Each secret becomes `[REDACTED]`; the text around it stays, so a reader still sees what
+/// happened.
+enum SecretRedactor {
+    static let mark = "[REDACTED]"
+
+    static func redact(_ text: String) -> String {
+        var text = text
+        for rule in rules {
+            text = text.replacing(rule.pattern) { match in rule.replacement(match) }
+        }
+        return text
+    }
+
+    private struct Rule: @unchecked Sendable {
+        var pattern: Regex<AnyRegexOutput>
+        var replacement: (Regex<AnyRegexOutput>.Match) -> String
+    }
+
+    private static let secretKey = #"(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"#
+        + #"private[_-]?key|client[_-]?secret|auth(?:orization)?|credentials?|session[_-]?id|cookie|set-cookie|x-api-key)"#
+
+    private static let rules: [Rule] = [
+        // -----BEGIN … PRIVATE KEY----- … -----END … PRIVATE KEY-----
+        Rule(pattern: try! Regex(#"-----BEGIN[A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END[A-Z ]*PRIVATE KEY-----|$)"#)) { _ in mark },
+        // scheme://user:password@host
+        Rule(pattern: try! Regex(#"(?<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?<user>[^/\s:@]*):(?<password>[^/\s@]+)@"#)) { match in
+            "\(match["scheme"]?.substring ?? "")\(match["user"]?.substring ?? ""):\(mark)@"
+        },
+        // Authorization: Bearer …; Basic …, token … when the value is no plain word.
+        Rule(pattern: try! Regex(#"(?i)\b(?<kind>bearer)\s+[A-Za-z0-9._~+/=-]{8,}"#
+                                 + #"|\b(?<kind2>basic|token|digest)\s+(?=[A-Za-z]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{8,}"#)) { match in
+            "\(match["kind"]?.substring ?? match["kind2"]?.substring ?? "") \(mark)"
+        },
+        // "password": "…", password=…, api_key: …, X-Api-Key: …
+        Rule(pattern: try! Regex(#"(?i)(?<key>["']?[A-Za-z0-9_.-]*?"# + secretKey + #"(?:[_.-][A-Za-z0-9]+)*["']?\s*[=:]\s*)(?!\[REDACTED\]|(?i:bearer|basic|digest|token)\s)(?<value>"[^"]*"|'[^']*'|[^\s,;&}\]]+)"#)) { match in
+            let value = match["value"]?.substring ?? ""
+            let quote = value.first == "\"" || value.first == "'" ? String(value.first!) : ""
+            return "\(match["key"]?.substring ?? "")\(quote)\(mark)\(quote)"
+        },
+        // Provider token shapes, anywhere.
+        Rule(pattern: try! Regex(
+            #"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"#
+            + #"|\bgh[pousr]_[A-Za-z0-9]{30,}\b|\bgithub_pat_[A-Za-z0-9_]{30,}\b"#
+            + #"|\bglpat-[A-Za-z0-9_-]{20,}\b"#
+            + #"|\bxox[abposr]-[A-Za-z0-9-]{10,}\b"#
+            + #"|\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}\b"#
+            + #"|\bsk-(?:ant-)?[A-Za-z0-9_-]{20,}\b"#
+            + #"|\bAIza[0-9A-Za-z_-]{35}\b"#
+            + #"|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#)) { _ in mark },
+    ]
+}

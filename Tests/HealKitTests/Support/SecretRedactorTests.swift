@@ -1,0 +1,32 @@
+@testable import HealKit
+import Testing
+
+@Suite struct SecretRedactorTests {
+    @Test(arguments: [
+        ("connect postgres://shop:hunter2@db.internal:5432/shop failed", "connect postgres://shop:[REDACTED]@db.internal:5432/shop failed"),
+        ("Authorization: Bearer eyJhbGciOi.abc.def-123", "Authorization: Bearer [REDACTED]"),
+        ("header Authorization: Basic dXNlcjpwYXNzd29yZA==", "header Authorization: Basic [REDACTED]"),
+        (#"{"password": "s3cret!", "user": "bob"}"#, #"{"password": "[REDACTED]", "user": "bob"}"#),
+        ("login db_password=hunter2 user=bob", "login db_password=[REDACTED] user=bob"),
+        ("X-Api-Key: abcdef123456", "X-Api-Key: [REDACTED]"),
+        ("token AKIAIOSFODNN7EXAMPLE used", "token [REDACTED] used"),
+        ("gh token ghp_0123456789abcdefghijABCDEFGHIJ0123456789", "gh token [REDACTED]"),
+        ("key sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345", "key [REDACTED]"),
+        ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe [REDACTED]"),
+        ("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- done", "[REDACTED] done"),
+    ])
+    func redacts(text: String, expected: String) {
+        #expect(SecretRedactor.redact(text) == expected)
+    }
+
+    @Test(arguments: [
+        "author: Bob wrote 3 commits",
+        "basic authentication failed for user 42",
+        "KeyError: 'user_id'",
+        "passport check failed",
+        "tokens: parsed 12 of them",
+    ])
+    func leavesOrdinaryTextAlone(text: String) {
+        #expect(SecretRedactor.redact(text) == text)
+    }
+}
