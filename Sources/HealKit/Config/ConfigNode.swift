@@ -62,6 +62,14 @@ struct ConfigNode {
         return .milliseconds(Int64((value * 1000).rounded()))
     }
 
+    /// A length of time: a number of seconds, or a number with a unit (`90s`, `60m`, `24h`, `7d`).
+    func duration() throws -> Duration {
+        guard case .scalar(let scalar) = node, let duration = DurationText.parse(scalar.string) else {
+            throw error("expected a duration such as 60m, 24h, 7d or 3600 (seconds), got \(kindDescription)")
+        }
+        return duration
+    }
+
     /// One of `allowed`.
     func choice(_ allowed: [String]) throws -> String {
         let value = try string()

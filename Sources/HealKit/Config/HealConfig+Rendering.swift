@@ -88,6 +88,7 @@ extension HealConfig {
         for (name, agent) in [("claude", agents.claude), ("codex", agents.codex), ("aider", agents.aider)] {
             lines += ["  \(name):", "    path: \(quote(agent.path))", "    args: \(list(agent.arguments))"]
         }
+        lines += [""] + Errors.render(errors)
         lines += [
             "",
             "# Tags that mark a deploy; the previous one is the baseline.",
@@ -112,23 +113,40 @@ extension HealConfig {
         Double(value) != nil ? value : quote(value)
     }
 
-    private func quote(_ value: String) -> String {
+    private func quote(_ value: String) -> String { YAMLText.quote(value) }
+    private func list(_ values: [String]) -> String { YAMLText.list(values) }
+    private func number(_ value: Double) -> String { YAMLText.number(value) }
+
+    private func seconds(_ duration: Duration) -> String {
+        let (whole, fraction) = duration.components
+        return fraction == 0 ? String(whole) : number(Double(whole) + Double(fraction) / 1e18)
+    }
+}
+
+/// Values as `.heal.yml` writes them.
+enum YAMLText {
+    /// A JSON string literal, which YAML reads back as the same string.
+    static func quote(_ value: String) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return value }
         return text
     }
 
-    private func list(_ values: [String]) -> String {
+    static func list(_ values: [String]) -> String {
         "[" + values.map(quote).joined(separator: ", ") + "]"
     }
 
-    private func number(_ value: Double) -> String {
+    static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
-    private func seconds(_ duration: Duration) -> String {
-        let (whole, fraction) = duration.components
-        return fraction == 0 ? String(whole) : number(Double(whole) + Double(fraction) / 1e18)
+    /// `24h`, `60m`, `90s`: the largest unit that divides the duration; seconds otherwise.
+    static func duration(_ duration: Duration) -> String {
+        let seconds = duration.timeInterval
+        for (unit, size) in [("d", 86_400.0), ("h", 3_600.0), ("m", 60.0)] where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
+            return "\(Int(seconds / size))\(unit)"
+        }
+        return number(seconds) + "s"
     }
 }

@@ -17,6 +17,8 @@ public struct HealConfig: Sendable, Equatable {
     public var scope: Scope
     /// `agents:` where the external agents live and extra arguments for them.
     public var agents: Agents
+    /// `errors:` production error logs as a grader; nil when the project has none.
+    public var errors: Errors?
     /// `deploy-tags:` the glob that deploy tags match (`deploy-*`).
     public var deployTags: String
     /// `store:` where breaker state and history live.
@@ -30,7 +32,7 @@ public struct HealConfig: Sendable, Equatable {
     /// A configuration with every key at its default, unless given.
     public init(suite: Suite = Suite(), coverage: Coverage = Coverage(), triage: Triage = Triage(),
                 detection: Detection = Detection(), fix: Fix = Fix(), scope: Scope = Scope(),
-                agents: Agents = Agents(), deployTags: String = "deploy-*", store: Store = .sqlite,
+                agents: Agents = Agents(), errors: Errors? = nil, deployTags: String = "deploy-*", store: Store = .sqlite,
                 publish: Publish = .local, baseBranch: String? = nil) {
         self.suite = suite
         self.coverage = coverage
@@ -39,6 +41,7 @@ public struct HealConfig: Sendable, Equatable {
         self.fix = fix
         self.scope = scope
         self.agents = agents
+        self.errors = errors
         self.deployTags = deployTags
         self.store = store
         self.publish = publish

@@ -16,8 +16,11 @@ public struct Regression: Codable, Sendable, Hashable {
     /// Mean eval score at the baseline and now (score drops only).
     public var baselineScore: Double?
     public var currentScore: Double?
-    /// One-sided Mann-Whitney U p-value (score drops judged on several samples).
+    /// One-sided p-value: Mann-Whitney U for score drops judged on several samples; the exact
+    /// conditional Poisson test (uncorrected) for production errors.
     public var pValue: Double?
+    /// Counts, rates and the corrected p-value of a production error signature.
+    public var errors: ErrorCounts?
 
     public init(test: String, kind: RegressionKind, baseline: TestOutcome? = nil, current: TestOutcome? = nil,
                 message: String? = nil, file: String? = nil, line: Int? = nil, baselineScore: Double? = nil,

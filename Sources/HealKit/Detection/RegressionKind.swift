@@ -8,4 +8,11 @@ public enum RegressionKind: String, Codable, Sendable, CaseIterable {
     case scoreDrop = "score-drop"
     /// In the baseline, gone now (a regression only when `DetectionOptions.missingIsRegression`).
     case missing
+    /// A production error signature the baseline window never saw, frequent enough now.
+    case newError = "new-error"
+    /// A production error signature whose rate rose significantly after the deploy.
+    case errorSpike = "error-spike"
+
+    /// Whether the regression comes from error logs (triaged from its trace, without reruns).
+    public var isProductionError: Bool { self == .newError || self == .errorSpike }
 }
