@@ -14,4 +14,15 @@ public enum DurationText {
         guard let value = Double(text), value.isFinite, value > 0, value * unit <= 1e9 else { return nil }
         return .milliseconds(Int64((value * unit * 1000).rounded()))
     }
+
+    /// `24h`, `60m`, `90s`: the largest unit that divides the length; seconds otherwise
+    /// (rounded to milliseconds). `parse` reads it back.
+    public static func format(_ seconds: Double) -> String {
+        for (unit, size) in [("d", 86_400.0), ("h", 3_600.0), ("m", 60.0)]
+        where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
+            return "\(Int(seconds / size))\(unit)"
+        }
+        let rounded = (seconds * 1000).rounded() / 1000
+        return (rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)") + "s"
+    }
 }

@@ -141,12 +141,5 @@ enum YAMLText {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
-    /// `24h`, `60m`, `90s`: the largest unit that divides the duration; seconds otherwise.
-    static func duration(_ duration: Duration) -> String {
-        let seconds = duration.timeInterval
-        for (unit, size) in [("d", 86_400.0), ("h", 3_600.0), ("m", 60.0)] where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
-            return "\(Int(seconds / size))\(unit)"
-        }
-        return number(seconds) + "s"
-    }
+    static func duration(_ duration: Duration) -> String { DurationText.format(duration.timeInterval) }
 }
