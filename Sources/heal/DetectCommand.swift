@@ -19,7 +19,7 @@ struct DetectCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "Report files or directories of the pre-deploy run.") var baseline: [String] = []
     @Option(parsing: .upToNextOption, help: "Report files or directories of the post-deploy run.") var current: [String] = []
     @OptionGroup var errorLogs: ErrorLogOptions
-    @Option(help: "auto | junit | pytest-json | tap | go-json | scores.") var format: ReportFormat = .auto
+    @Option(help: "auto | junit | pytest-json | tap | go-json | unittest | libtest | scores.") var format: ReportFormat = .auto
     @Flag(help: "Print JSON: {regressions: [{test, kind, …}], fixed, missing, infraSuspect, summary, problems}.") var json = false
     @Option(name: .customLong("repo"), help: "The repository the reports come from, to rebuild pytest nodeids (default: the git repository around the current directory).")
     var repo: String?

@@ -8,6 +8,7 @@ struct Heal: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heal",
         abstract: "Detect regressions after a deploy, triage them, and stage verified fix branches for human review.",
+        version: "heal \(HealVersion.current)",
         subcommands: [
             DiffCommand.self,
             InitCommand.self,

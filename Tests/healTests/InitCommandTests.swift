@@ -63,3 +63,12 @@ struct InitCommandTests {
         #expect(!FileManager.default.fileExists(atPath: directory + "/.heal.yml"))
     }
 }
+
+@Suite("heal --version")
+struct VersionTests {
+    @Test func printsTheVersion() throws {
+        let result = try HealBinary.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "heal \(HealVersion.current)\n")
+    }
+}

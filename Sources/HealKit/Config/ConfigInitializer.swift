@@ -31,7 +31,8 @@ public enum ConfigInitializer {
         let detected = guess.runner.map { "Guessed for \($0) from \(guess.evidence.joined(separator: ", ")) by heal init." }
             ?? "heal init recognised no test runner here: set suite.command and suite.test for your project."
         let headline = ([detected] + guess.notes).joined(separator: "\n")
-        try guess.config.renderYAML(headline: headline, coverageExample: guess.coverageExample).write(toFile: path, atomically: true, encoding: .utf8)
+        try guess.config.renderYAML(headline: headline, coverageExample: guess.coverageExample,
+                                    coverageTestExample: guess.coverageTestExample).write(toFile: path, atomically: true, encoding: .utf8)
         return Written(path: path, guess: guess, replaced: existed)
     }
 }

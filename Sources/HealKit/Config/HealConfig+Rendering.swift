@@ -3,8 +3,9 @@ import Foundation
 extension HealConfig {
     /// The configuration as a commented `.heal.yml` that `load` reads back to an equal value.
     /// `headline` (one or more lines) goes into the opening comment, e.g. what `heal init`
-    /// detected; `coverageExample` is shown, commented out, when no coverage command is set.
-    public func renderYAML(headline: String? = nil, coverageExample: String? = nil) -> String {
+    /// detected; `coverageExample` (and `coverageTestExample`) is shown, commented out, when no
+    /// coverage command is set.
+    public func renderYAML(headline: String? = nil, coverageExample: String? = nil, coverageTestExample: String? = nil) -> String {
         var lines = [
             "# heal configuration. Every key is optional; a missing key takes the default shown here.",
             "# Commands run with /bin/sh -c in a separate git worktree, never in your checkout.",
@@ -18,8 +19,13 @@ extension HealConfig {
             "  command: \(quote(suite.command))",
             "  # \(ReportFormat.allCases.map(\.rawValue).joined(separator: " | "))",
             "  format: \(suite.format.rawValue)",
-            "  # One test: {id} {file} {name} {classname} {results} are substituted, shell-quoted.",
+            "  # One test: {id} {file} {name} {classname} {results} become exactly their values, bare or",
+            "  # inside quotes; {id_re} {name_re} {classname_re} are anchored, escaped regular expressions",
+            "  # for runners that select by pattern, {go_run} the name as go test -run takes it.",
             "  test: \(quote(suite.test))",
+            "  # Builds the suite without running it (exit 0 = it builds): how heal triages a deploy",
+            "  # that breaks the build.",
+            optional("build", suite.build, example: "<a command that compiles or collects the tests>"),
             "  # Seconds before a whole-suite run / a single-test run is killed with its children.",
             "  timeout: \(seconds(suite.timeout))",
             "  test-timeout: \(seconds(suite.testTimeout))",
@@ -32,6 +38,9 @@ extension HealConfig {
             "  format: \(coverage.format.rawValue)",
             "  # Whether the report says which test ran each line.",
             "  per-test: \(coverage.perTest)",
+            "  # Coverage of ONE test (the placeholders of suite.test, and {coverage}): what the failing",
+            "  # test itself runs. Used instead of command when set.",
+            optional("test", coverage.test, example: coverageTestExample.map(quote) ?? "<coverage of {id} alone, writing to {coverage}>"),
             "",
             "triage:",
             "  # Fresh reruns at the deploy (and the baseline) before a failure counts as introduced.",
@@ -69,6 +78,8 @@ extension HealConfig {
             "  max-per-day: \(fix.maxPerDay)",
             "  # A fix must make the failing test pass this many fresh runs.",
             "  verify-reruns: \(fix.verifyReruns)",
+            "  # Who heal's fix commits are by; heal never touches git's user configuration.",
+            "  author: \(quote(fix.author.description))",
             "",
             "scope:",
             "  # Globs of test files a fix may never touch (** crosses directories).",

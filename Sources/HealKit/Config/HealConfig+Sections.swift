@@ -5,20 +5,25 @@ extension HealConfig {
         public var command: String
         /// `format`: how to read the results (`auto` decides by content).
         public var format: ReportFormat
-        /// `test`: one test; `{id} {file} {name} {classname} {results}` are substituted,
-        /// shell-quoted.
+        /// `test`: one test; its placeholders (`TestTarget.placeholders`) and `{results}` become
+        /// exactly their values, bare or inside quotes.
         public var test: String
+        /// `build`: builds (compiles, collects) the suite without running it; exit status 0 means
+        /// it builds. The oracle that triages a deploy that breaks the build; nil when the
+        /// project has no such step.
+        public var build: String?
         /// `timeout` (seconds): a whole-suite run's process group is killed after this.
         public var timeout: Duration
         /// `test-timeout` (seconds): a single-test run's process group is killed after this.
         public var testTimeout: Duration
 
         public init(command: String = "pytest -q --junitxml={results}", format: ReportFormat = .auto,
-                    test: String = "pytest -q {id} --junitxml={results}",
+                    test: String = "pytest -q {id} --junitxml={results}", build: String? = nil,
                     timeout: Duration = .seconds(1800), testTimeout: Duration = .seconds(300)) {
             self.command = command
             self.format = format
             self.test = test
+            self.build = build
             self.timeout = timeout
             self.testTimeout = testTimeout
         }
@@ -32,11 +37,16 @@ extension HealConfig {
         public var format: CoverageFormat
         /// `per-test`: whether the report names the test behind each covered line.
         public var perTest: Bool
+        /// `test`: coverage of ONE test, written to `{coverage}`, with the single-test
+        /// placeholders (`{id}`, `{name_re}`, …): the lines the failing test itself runs, on
+        /// stacks whose coverage is not per test. Preferred to `command` when both are set.
+        public var test: String?
 
-        public init(command: String? = nil, format: CoverageFormat = .auto, perTest: Bool = true) {
+        public init(command: String? = nil, format: CoverageFormat = .auto, perTest: Bool = true, test: String? = nil) {
             self.command = command
             self.format = format
             self.perTest = perTest
+            self.test = test
         }
     }
 
@@ -106,9 +116,13 @@ extension HealConfig {
         public var maxPerDay: Int
         /// `verify-reruns`: the fixed test must pass this many fresh runs.
         public var verifyReruns: Int
+        /// `author`: who heal's fix commits are by (`Name <email>`); heal signs them itself and
+        /// never reads or writes git's user configuration.
+        public var author: CommitAuthor
 
         public init(agent: Agent = .revert, command: String? = nil, timeout: Duration = .seconds(900),
-                    maxAttempts: Int = 3, maxPerRun: Int = 3, maxPerDay: Int = 10, verifyReruns: Int = 3) {
+                    maxAttempts: Int = 3, maxPerRun: Int = 3, maxPerDay: Int = 10, verifyReruns: Int = 3,
+                    author: CommitAuthor = .heal) {
             self.agent = agent
             self.command = command
             self.timeout = timeout
@@ -116,6 +130,7 @@ extension HealConfig {
             self.maxPerRun = maxPerRun
             self.maxPerDay = maxPerDay
             self.verifyReruns = verifyReruns
+            self.author = author
         }
 
         /// The agents heal knows.

@@ -21,22 +21,24 @@ enum HealConfigReader {
     }
 
     private static func suite(_ node: ConfigNode) throws -> HealConfig.Suite {
-        let keys = try node.entries(known: ["command", "format", "test", "timeout", "test-timeout"])
+        let keys = try node.entries(known: ["command", "format", "test", "build", "timeout", "test-timeout"])
         var suite = HealConfig.Suite()
         if let value = keys["command"] { suite.command = try command(value, placeholder: "results") }
         if let value = keys["format"] { suite.format = try value.choice(ReportFormat.self) }
         if let value = keys["test"] { suite.test = try command(value, placeholder: "results") }
+        if let value = keys["build"] { suite.build = try nonEmpty(value) }
         if let value = keys["timeout"] { suite.timeout = try value.seconds() }
         if let value = keys["test-timeout"] { suite.testTimeout = try value.seconds() }
         return suite
     }
 
     private static func coverage(_ node: ConfigNode) throws -> HealConfig.Coverage {
-        let keys = try node.entries(known: ["command", "format", "per-test"])
+        let keys = try node.entries(known: ["command", "format", "per-test", "test"])
         var coverage = HealConfig.Coverage()
         if let value = keys["command"] { coverage.command = try command(value, placeholder: "coverage") }
         if let value = keys["format"] { coverage.format = try value.choice(CoverageFormat.self) }
         if let value = keys["per-test"] { coverage.perTest = try value.bool() }
+        if let value = keys["test"] { coverage.test = try command(value, placeholder: "coverage") }
         return coverage
     }
 
@@ -66,7 +68,7 @@ enum HealConfigReader {
 
     private static func fix(_ node: ConfigNode) throws -> HealConfig.Fix {
         let keys = try node.entries(known: ["agent", "command", "timeout", "max-attempts", "max-per-run",
-                                            "max-per-day", "verify-reruns"])
+                                            "max-per-day", "verify-reruns", "author"])
         var fix = HealConfig.Fix()
         if let value = keys["agent"] { fix.agent = try value.choice(HealConfig.Fix.Agent.self) }
         if let value = keys["command"] { fix.command = try nonEmpty(value) }
@@ -75,6 +77,12 @@ enum HealConfigReader {
         if let value = keys["max-per-run"] { fix.maxPerRun = try value.int(atLeast: 0) }
         if let value = keys["max-per-day"] { fix.maxPerDay = try value.int(atLeast: 0) }
         if let value = keys["verify-reruns"] { fix.verifyReruns = try value.int(atLeast: 1) }
+        if let value = keys["author"] {
+            guard let author = HealConfig.CommitAuthor(try value.string()) else {
+                throw value.error("expected `Name <email>` (who heal's fix commits are by), e.g. `heal[bot] <heal@example.com>`")
+            }
+            fix.author = author
+        }
         if fix.agent == .command, fix.command == nil {
             throw (keys["agent"] ?? node).error("`agent: command` needs `fix.command`: the executable to run as the agent")
         }
@@ -126,7 +134,8 @@ enum HealConfigReader {
     /// from that file rather than trusting the exit code.
     private static func command(_ node: ConfigNode, placeholder: String) throws -> String {
         let value = try nonEmpty(node)
-        guard value.contains("{\(placeholder)}") else {
+        // `{results_dir}` for runners that write a folder of files (Maven Surefire, Gradle).
+        guard value.contains("{\(placeholder)}") || value.contains("{\(placeholder)_dir}") else {
             throw node.error("the command must write to `{\(placeholder)}` (heal substitutes a path and reads the file), "
                              + "e.g. `pytest -q --junitxml={\(placeholder)}`")
         }

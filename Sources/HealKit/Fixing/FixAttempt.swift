@@ -14,10 +14,6 @@ struct FixAttempt {
     private var config: HealConfig { engine.config }
     private var deploy: String { request.deploy.hex }
 
-    /// The committer of fix commits; a reviewer sees at once that heal made them.
-    static let author = "heal"
-    static let authorEmail = "heal@localhost.invalid"
-
     func run() async throws -> FixAttemptResult {
         let heal = try HealDirectory(repositoryPath: engine.repositoryPath)
         let runDirectory = try heal.makeRunDirectory(label: "fix-" + FixBranch.slug(request.verdict.test))
@@ -147,7 +143,7 @@ struct FixAttempt {
         var message = "heal: fix \(request.verdict.test)\n\n"
         if let summary, !summary.isEmpty { message += summary.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
         message += "Heal-Test: \(request.verdict.test)\nHeal-Culprit: \(culprit)\nHeal-Attempt: \(number)\n"
-        return try workspace.commitAll(message: message, author: Signature(name: Self.author, email: Self.authorEmail, time: Date()))
+        return try workspace.commitAll(message: message, author: Signature(name: config.fix.author.name, email: config.fix.author.email, time: Date()))
     }
 
     private func publish(body: String, forge: any Forge) async throws -> String {
@@ -169,8 +165,7 @@ struct FixAttempt {
     /// The command that runs the failing test alone, as a human would type it.
     private var testCommand: String {
         let target = request.target
-        return CommandTemplate.render(config.suite.test, ["id": target.id, "file": target.file ?? "", "name": target.name,
-                                                          "classname": target.classname ?? "", "results": "results.xml"])
+        return CommandTemplate.render(config.suite.test, target.placeholders(["results": "results.xml"]))
     }
 
     private func renderBody(repository: Repository, commit: ObjectID, change: ProposedChange, rules: ScopeRules,

@@ -91,8 +91,7 @@ extension RunSession {
 
     private func testCommand(_ test: String) -> String {
         let target = TestTarget(id: test)
-        return CommandTemplate.render(config.suite.test, ["id": target.id, "file": target.file ?? "", "name": target.name,
-                                                          "classname": target.classname ?? "", "results": "results.xml"])
+        return CommandTemplate.render(config.suite.test, target.placeholders(["results": "results.xml"]))
     }
 
     private func ambiguousHints(_ verdict: TestVerdict) -> [String] {

@@ -42,11 +42,29 @@ enum FormatSniffer {
             if ["TAP version", "1..", "ok", "not ok", "# Subtest", "Bail out!"].contains(where: firstLine.hasPrefix) {
                 return .tap
             }
+            // go test -json ... 2>&1 starts with the compiler's plain lines when a package fails.
+            if text.contains("{\"Time\":") || text.contains("\"Action\":") || text.contains(" [build failed]") { return .goJSON }
+            if let format = textRunnerFormat(text) { return format }
         }
         let (line, column) = position(of: bytes.startIndex, in: head)
         throw ReportReadError(file: path, line: line, column: column,
                               problem: "unrecognised content starting with \(String(text.prefix(40)).debugDescription)",
-                              hint: "Expected JUnit XML, pytest-json-report JSON, TAP, go test -json or eval scores; pass --format if it is one of them.")
+                              hint: "Expected JUnit XML, pytest-json-report JSON, TAP, go test -json, unittest -v or cargo test output, or eval scores; pass --format if it is one of them.")
+    }
+
+    /// The plain-text outputs heal reads: `cargo test` (a `running N tests` line or a compiler
+    /// error) and `python -m unittest -v` (`name (dotted) ... status` lines, `Ran N tests`).
+    private static func textRunnerFormat(_ text: String) -> ReportFormat? {
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        if lines.contains(where: { ($0.hasPrefix("running ") && $0.hasSuffix(" tests")) || $0 == "running 1 test"
+            || $0.hasPrefix("error: could not compile `") }) {
+            return .libtest
+        }
+        if lines.contains(where: { $0.hasPrefix("Ran ") && $0.contains(" test") })
+            || lines.contains(where: { $0.contains(") ... ") && $0.contains(" (") }) {
+            return .unittest
+        }
+        return nil
     }
 
     private static func position(of index: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {

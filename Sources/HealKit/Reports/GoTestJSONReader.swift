@@ -19,9 +19,14 @@ enum GoTestJSONReader {
         var packageOutput: [String: BoundedText] = [:]
         var failedTests: Set<String> = []
         var sawEvent = false
+        var plain = GoPlainBuildOutput()
         while let bytes = try lines.next() {
-            // test2json passes through lines it could not parse; they are not events.
-            guard bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else { continue }
+            // test2json passes through lines it could not parse; they are not events, but before
+            // Go 1.24 they are all a build failure leaves (see `GoPlainBuildOutput`).
+            guard bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{") else {
+                plain.read(String(decoding: bytes, as: UTF8.self), line: lines.lineNumber)
+                continue
+            }
             let position = SourcePosition(file: path, line: lines.lineNumber)
             guard case .success(let event) = JSONElementScanner.object(Array(bytes)) else {
                 builder.problem("a line that is not a JSON event was skipped", at: position)
@@ -47,7 +52,8 @@ enum GoTestJSONReader {
                     }
                     if !failedTests.contains(package) {
                         let text = packageOutput[package]?.text
-                        builder.add(idPrefix: "", name: package, classname: package, file: nil, line: nil, outcome: .error,
+                        builder.add(idPrefix: "", name: package, classname: package, file: nil, line: nil,
+                                    outcome: event["FailedBuild"] != nil ? .buildFailed : .error,
                                     duration: event["Elapsed"] as? Double,
                                     message: event["FailedBuild"] != nil ? "build failed" : text.flatMap(failureLine) ?? "package failed",
                                     output: text, at: position)
@@ -82,6 +88,12 @@ enum GoTestJSONReader {
             builder.add(idPrefix: state.package + "/", name: state.test, classname: state.package, file: nil, line: nil, outcome: .error, duration: nil,
                         message: "did not finish: the event stream ended while the test ran", output: state.output.text,
                         at: SourcePosition(file: path, line: state.line))
+        }
+        for failure in plain.failures where !failedTests.contains(failure.package) {
+            sawEvent = true
+            builder.add(idPrefix: "", name: failure.package, classname: failure.package, file: nil, line: nil,
+                        outcome: .buildFailed, duration: nil, message: plain.message(of: failure),
+                        output: plain.compilerOutput[failure.package]?.text, at: SourcePosition(file: path, line: failure.line))
         }
         guard sawEvent else {
             throw ReportReadError(file: path, line: 1, problem: "no go test -json events (objects with an \"Action\")",

@@ -145,7 +145,11 @@ struct JUnitReader {
             caseMessage = message ?? text?.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init)
         }
         let pytest = isPytest(file: testcase.file)
-        guard !testcase.classname.isEmpty, pytest || !testcase.classname.equals(testcase.name) else {
+        if !pytest, isNodeCase {
+            addNodeCase(outcome: outcome, message: caseMessage, output: text, at: position)
+            return
+        }
+        guard !testcase.classname.isEmpty, pytest || !testcase.classname.equals(testcase.name), !(pytest && isDoctestText) else {
             addUngrouped(outcome: outcome, message: caseMessage, output: text, at: position)
             return
         }
@@ -209,6 +213,41 @@ struct JUnitReader {
         builder.add(idPrefix: prefix, name: caseName, classname: classname.isEmpty ? nil : classname,
                     file: file, line: line, outcome: outcome, duration: testcase.time.seconds,
                     message: message, output: output, at: position)
+    }
+
+    /// node's test runner (`--test-reporter=junit`) nests a `testsuite` per `describe`: the id is the describe path and the name joined with ` > `
+    /// (`outer > inner > adds`), so equal names under different describes stay apart. A test
+    /// file that failed to load is a case named by its absolute path: a `buildFailed` case
+    /// named by the repository-relative file.
+    private mutating func addNodeCase(outcome: TestOutcome, message: String?, output: String?, at position: SourcePosition) {
+        let name = testcase.name.string ?? ""
+        let describes = suiteNames.filter { !$0.isEmpty }
+        let relative = relativeToRoot(name)
+        if describes.isEmpty, name.hasPrefix("/") || relative != name {
+            let failedToLoad = outcome.isFailure
+            builder.add(idPrefix: "", name: relative, classname: nil, file: relative, line: nil,
+                        outcome: failedToLoad ? .buildFailed : outcome, duration: testcase.time.seconds,
+                        message: failedToLoad ? "the test file failed to load or exited early (\(message ?? "test failed")); its tests did not run" : message,
+                        output: output, at: position)
+            return
+        }
+        builder.add(idPrefix: describes.map { $0 + " > " }.joined(), name: name,
+                    classname: describes.isEmpty ? nil : describes.joined(separator: " > "), file: nil, line: nil,
+                    outcome: outcome, duration: testcase.time.seconds, message: message, output: output, at: position)
+    }
+
+    /// node (up to 24) calls every case's class `test`; newer node joins the describe path with
+    /// `.` instead, which is told apart from a Surefire-style class only when describes nest.
+    private var isNodeCase: Bool {
+        if testcase.classname.equals("test") { return true }
+        let describes = suiteNames.filter { !$0.isEmpty }
+        return describes.count >= 2 && testcase.classname.string == describes.joined(separator: ".")
+    }
+
+    /// A pytest doctest item of a text file: name `usage.rst`, classname `docs.usage.rst`.
+    private var isDoctestText: Bool {
+        guard let name = testcase.name.string, name.contains("."), !name.hasSuffix(".py") else { return false }
+        return testcase.classname.string.map { $0 == name || $0.hasSuffix("." + name) } ?? false
     }
 
     /// pytest names its suite "pytest" (unless `junit_suite_name` says otherwise) and, in

@@ -31,6 +31,10 @@ struct PytestNodeID {
             }
             return Parts(prefix: "", name: name, file: file)
         }
+        if let file = modules?.doctestFile(classname: classname, name: name) {
+            // A text file's doctest item: its nodeid is `docs/usage.rst::usage.rst`.
+            return Parts(prefix: file + "::", name: name, file: file)
+        }
         if let found = modules?.resolve(classname: classname) {
             let prefix = ([found.module.nodePath] + found.classes).map { $0 + "::" }.joined()
             return Parts(prefix: prefix, name: name, file: found.module.file)

@@ -50,6 +50,17 @@ final class PythonModuleIndex: @unchecked Sendable {
         return answer
     }
 
+    /// A text file that pytest collected doctests from (`--doctest-glob`): xunit2 names the item
+    /// `usage.rst` with classname `docs.usage.rst`, so the file is `docs/usage.rst` when it exists.
+    func doctestFile(classname: String, name: String) -> String? {
+        guard !name.hasSuffix(".py"), name.contains("."), classname == name || classname.hasSuffix("." + name) else {
+            return nil
+        }
+        let folder = classname.dropLast(name.count).split(separator: ".").joined(separator: "/")
+        let path = folder.isEmpty ? name : folder + "/" + name
+        return FileManager.default.fileExists(atPath: root + "/" + path) ? path : nil
+    }
+
     private func lookUp(_ classname: String) -> (module: Module, classes: [String])? {
         let modules = self.modules ?? Self.index(root: root)
         self.modules = modules

@@ -9,6 +9,10 @@ public enum ReportFormat: String, CaseIterable, Sendable, Codable {
     case tap
     /// `go test -json` events.
     case goJSON = "go-json"
+    /// `python -m unittest -v` output (what it prints on stderr).
+    case unittest
+    /// `cargo test` output (libtest's stable text format).
+    case libtest
     /// Eval scores: a JSON array or JSON Lines of `{"id", "score"}` / `{"id", "scores": [...]}`.
     case scores
 }

@@ -59,6 +59,10 @@ public struct ReportLoader: Sendable {
             try TAPReader.read(path: path, into: &builder)
         case .goJSON:
             try GoTestJSONReader.read(path: path, into: &builder)
+        case .unittest:
+            try UnittestTextReader.read(path: path, into: &builder, modules: modules)
+        case .libtest:
+            try LibtestTextReader.read(path: path, into: &builder)
         case .scores:
             try ScoresReader.read(path: path, into: &builder)
         }

@@ -11,9 +11,12 @@ public enum TestOutcome: String, Codable, Sendable, CaseIterable {
     case xpassed
     /// Failed, then passed on a rerun within the same report (Surefire `flakyFailure`).
     case flaky
+    /// The unit the case is named by (a Go package, a Rust target, a Python module, the whole
+    /// suite) did not build, compile or load, so its tests did not run.
+    case buildFailed = "build-failed"
 
     /// A failed or errored test: what detection treats as broken.
-    public var isFailure: Bool { self == .failed || self == .error }
+    public var isFailure: Bool { self == .failed || self == .error || self == .buildFailed }
 
     /// A test that ran and is counted as passing (flaky tests did pass in the end).
     public var isPass: Bool { self == .passed || self == .xpassed || self == .flaky }
@@ -21,6 +24,7 @@ public enum TestOutcome: String, Codable, Sendable, CaseIterable {
     /// Orders outcomes for merging duplicates: the worse one wins, so a failure is never hidden.
     var severity: Int {
         switch self {
+        case .buildFailed: 7
         case .error: 6
         case .failed: 5
         case .flaky: 4

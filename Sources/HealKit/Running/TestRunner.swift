@@ -92,14 +92,15 @@ public struct TestRunner: Sendable {
 
     private func runTest(_ target: TestTarget, in directory: String, revision: String?) async throws -> SingleTestExecution {
         let run = try prepare(label: "test")
-        let values = ["id": target.id, "file": target.file ?? "", "name": target.name,
-                      "classname": target.classname ?? "", "results": run.results]
+        let values = target.placeholders(["results": run.results])
         let process = try await execute(suite.test, values: values, in: directory, revision: revision,
                                         timeout: suite.testTimeout, run: run)
+        // A run that did not run the test says so in the runner's own words, with the command.
+        let evidence = RunnerEvidence(command: CommandTemplate.render(suite.test, values), log: run.log)
         let outcome: SingleTestOutcome
         switch read(run: run, process: process, timeout: suite.testTimeout, root: directory) {
         case .failure(let reason):
-            outcome = .couldNotRun(reason: reason.text)
+            outcome = .couldNotRun(reason: evidence.explain(reason.text))
         case .success(let report):
             if let test = report.test(target.id) {
                 if test.outcome.isFailure {
@@ -107,10 +108,12 @@ public struct TestRunner: Sendable {
                 } else if test.outcome.isPass {
                     outcome = .passed
                 } else {
-                    outcome = .couldNotRun(reason: "the test was \(test.outcome.rawValue)")
+                    let said = test.message.map { ": \($0)" } ?? ""
+                    outcome = .couldNotRun(reason: evidence.explain("the runner ran but did not run the test: it was \(test.outcome.rawValue)\(said)"))
                 }
             } else {
-                outcome = .couldNotRun(reason: "the results have no test \(target.id) (\(report.tests.count) other tests)")
+                outcome = .couldNotRun(reason: evidence.explain(
+                    "the runner ran but did not run the test: its results have no \(target.id) (\(report.tests.count) other test\(report.tests.count == 1 ? "" : "s"))"))
             }
         }
         return SingleTestExecution(outcome: outcome, process: process, runDirectory: run.directory)
@@ -153,6 +156,7 @@ public struct TestRunner: Sendable {
         case .auto, .junit: "xml"
         case .pytestJSON, .goJSON: "json"
         case .tap: "tap"
+        case .unittest, .libtest: "txt"
         case .scores: "jsonl"
         }
     }

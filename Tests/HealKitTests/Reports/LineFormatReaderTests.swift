@@ -33,7 +33,7 @@ import Testing
         #expect(baseline.test("github.com/example/calc") == nil)
         let current = try ReportLoader().load(paths: [ReportFixtures.path("documented/go-test-build-failure.json")])
         let web = try #require(current.test("github.com/example/web"))
-        #expect(web.outcome == .error)
+        #expect(web.outcome == .buildFailed)
         #expect(web.output?.contains("undefined: handler") == true)
     }
 

@@ -4,6 +4,8 @@ import TestSupport
 
 @Suite("CommandTemplate")
 struct CommandTemplateTests {
+    static let tricky = "tests/a b.py::test_x[it's \"1\" $HOME `id` \\n]"
+
     @Test func substitutesShellQuotedValues() {
         let command = CommandTemplate.render("pytest -q {id} --junitxml={results}",
                                              ["id": "tests/test_x.py::TestC::test_a[it's 1]", "results": "/tmp/r/results.xml"])
@@ -21,5 +23,28 @@ struct CommandTemplateTests {
         #expect(output == tricky)
         #expect(CommandTemplate.quote("") == "''")
         #expect(CommandTemplate.quote("plain/path-1.py") == "plain/path-1.py")
+    }
+
+    /// The issue's case: `test: "pytest \"{id}\""` quoted the id twice and found no test.
+    @Test(arguments: [
+        #"printf %s {v}"#, #"printf %s "{v}""#, #"printf %s '{v}'"#,
+        #"printf %s "<{v}>""#, #"printf %s '<{v}>'"#, #"printf %s x{v}y"#,
+        #"printf %s "a \" b {v}""#, #"printf %s 'a "b' {v}"#, #"printf %s \"{v}\""#,
+    ])
+    func aPlaceholderIsExactlyItsValueInAnyQuoting(template: String) throws {
+        let expected = try Shell.check(["sh", "-c", template.replacingOccurrences(of: "{v}", with: "VALUE")])
+        let output = try Shell.check(["sh", "-c", CommandTemplate.render(template, ["v": Self.tricky])])
+        #expect(output == expected.replacingOccurrences(of: "VALUE", with: Self.tricky))
+    }
+
+    @Test func patternPlaceholdersMatchExactlyTheName() throws {
+        let values = TestTarget(id: "example.com/calc/TestTax/0.5+tax", name: "TestTax/0.5+tax",
+                                classname: "example.com/calc").placeholders(["results": "r"])
+        #expect(values["go_run"] == #"^TestTax$/^0\.5\+tax$"#)
+        #expect(values["name_re"] == #"^TestTax/0\.5\+tax$"#)
+        #expect(values["classname_re"] == #"^example\.com/calc$"#)
+        #expect(values["results"] == "r")
+        let node = TestTarget(id: "outer > parses (a.b) [x]|y", name: "parses (a.b) [x]|y").placeholders([:])
+        #expect(node["name_re"] == #"^parses \(a\.b\) \[x\]\|y$"#)
     }
 }

@@ -137,8 +137,24 @@ struct TestRunnerTests {
         #expect(syntaxError.outcome.commitOutcome == .skip)
 
         let missing = try await runner.runTest(TestTarget(id: "tests/test_calc.py::test_div"), at: project.good)
-        guard case .couldNotRun = missing.outcome else {
+        guard case .couldNotRun(let reason) = missing.outcome else {
             Issue.record("expected couldNotRun, got \(missing.outcome)")
+            return
+        }
+        // The runner's own words and the command, not just "could not run".
+        #expect(reason.contains("command: ") && reason.contains("tests/test_calc.py::test_div"))
+        #expect(reason.contains("not found"), "\(reason)")
+    }
+
+    /// The issue's case: `test: "pytest \"{id}\""` quoted the id twice and ran no test.
+    @Test(arguments: [#"\#(PythonProject.pytest) "{id}" --junitxml="{results}""#,
+                      #"\#(PythonProject.pytest) '{id}' --junitxml='{results}'"#])
+    func aPlaceholderTheUserQuotedRunsTheTest(test: String) async throws {
+        let project = try project()
+        let runner = try TestRunner(repositoryPath: project.repo.path, config: config(test: test))
+        let run = try await runner.runTest(TestTarget(id: "tests/test_calc.py::test_param[2]"), at: project.broken)
+        guard case .failed = run.outcome else {
+            Issue.record("expected the test to run and fail, got \(run.outcome)")
             return
         }
     }
