@@ -34,6 +34,19 @@ public enum FileMode: Sendable, Equatable, Codable, CustomStringConvertible {
     }
 
     public var description: String { octal }
+
+    /// The mode as git stores it.
+    var raw: UInt32 {
+        switch self {
+        case .absent: 0
+        case .regular: 0o100644
+        case .executable: 0o100755
+        case .symlink: 0o120000
+        case .submodule: 0o160000
+        case .tree: 0o040000
+        case .other(let raw): raw
+        }
+    }
 }
 
 /// A path as git stores it: bytes, which need not be valid UTF-8.

@@ -83,12 +83,6 @@ extension Repository {
         return .detached(ObjectID(oid.pointee))
     }
 
-    /// Detaches HEAD at the commit it names, leaving the index and the files as they are, so
-    /// commits made here afterwards move no branch.
-    public func detachHead() throws(GitError) {
-        try check("git_repository_detach_head", git_repository_detach_head(pointer))
-    }
-
     private static func statusPath(_ entry: git_status_entry) -> String? {
         let delta = entry.index_to_workdir ?? entry.head_to_index
         guard let file = delta?.pointee.new_file.path ?? delta?.pointee.old_file.path else { return nil }

@@ -46,9 +46,6 @@ public final class Repository {
     /// Whether this is a shallow clone (history cut off at a depth).
     public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
 
-    /// Whether this handle is a linked worktree rather than the main checkout.
-    public var isLinkedWorktree: Bool { git_repository_is_worktree(pointer) == 1 }
-
     /// Whether HEAD has no commit yet (a new repository, or an unborn branch).
     ///
     /// Not `git_repository_is_empty`: libgit2 1.5 answers false when HEAD names a branch other

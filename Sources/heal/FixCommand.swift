@@ -9,7 +9,7 @@ struct FixCommand: AsyncParsableCommand {
         abstract: "Dispatch a fix agent for one regression on its fix branch, under the scope guard, and stage a verified fix for review.",
         discussion: """
             Takes triage's verdict from --triage FILE (the output of `heal triage --json`), or triages \
-            --before..--after itself. The agent works in a scratch worktree at the deploy commit; a fix that \
+            --before..--after itself. The agent works in a scratch copy of the deploy commit's files; a fix that \
             stays in scope and passes verification is committed on heal/<test>-<sha> and its PR body staged \
             under <git-common-dir>/heal/pr/ (and, with publish: gh|glab, pushed and opened as a draft PR). \
             heal never merges and never touches your checkout or base branch. \

@@ -11,7 +11,7 @@ import TestSupport
         let repository = try Repository(discovering: repo.path + "/deep/er")
         #expect(repository.workingDirectory == repo.path)
         #expect(repository.commonDirectory == repo.path + "/.git")
-        #expect(!repository.isBare && !repository.isShallow && !repository.isLinkedWorktree && !repository.isEmpty)
+        #expect(!repository.isBare && !repository.isShallow && !repository.isEmpty)
     }
 
     @Test func opensBareRepositoriesAndLinkedWorktrees() throws {
@@ -25,7 +25,6 @@ import TestSupport
         let linked = try TempDir.make(prefix: "linked") + "/wt"
         try repo.git("worktree", "add", "-q", "--detach", linked)
         let worktree = try Repository(discovering: linked)
-        #expect(worktree.isLinkedWorktree)
         #expect(worktree.commonDirectory == repo.path + "/.git")
         #expect(worktree.workingDirectory == linked)
     }

@@ -70,19 +70,4 @@ import TestSupport
         try repo.git("checkout", "-q", "--detach", first)
         #expect(try repository.headState() == .detached(ObjectID(hex: first)!))
     }
-
-    @Test func detachHeadKeepsTheFilesAndMovesNoBranch() throws {
-        let repo = try TempRepo()
-        try repo.write("a.txt", "a\n")
-        let first = try repo.commitAll("one")
-        try repo.git("checkout", "-q", "-b", "topic")
-        try repo.write("a.txt", "edited\n")
-        let repository = try Repository(discovering: repo.path)
-        try repository.detachHead()
-        #expect(try repository.headState() == .detached(ObjectID(hex: first)!))
-        #expect(try repo.read("a.txt") == "edited\n")
-        try repo.write("a.txt", "committed\n")
-        try repo.git("commit", "-qam", "on the detached HEAD")
-        #expect(try repo.head("topic") == first)
-    }
 }

@@ -8,7 +8,7 @@ extension HealConfig {
     public func renderYAML(headline: String? = nil, coverageExample: String? = nil, coverageTestExample: String? = nil) -> String {
         var lines = [
             "# heal configuration. Every key is optional; a missing key takes the default shown here.",
-            "# Commands run with /bin/sh -c in a separate git worktree, never in your checkout.",
+            "# Commands run with /bin/sh -c in a scratch copy of the commit's files, never in your checkout.",
         ]
         if let headline { lines += headline.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)" } }
         lines += [

@@ -1,5 +1,6 @@
 extension HealConfig {
-    /// `suite:` the deterministic grader. Commands run with `/bin/sh -c` in a worktree.
+    /// `suite:` the deterministic grader. Commands run with `/bin/sh -c` in a scratch
+    /// directory holding the commit's files.
     public struct Suite: Sendable, Equatable {
         /// `command`: the whole suite; writes its results to `{results}`.
         public var command: String

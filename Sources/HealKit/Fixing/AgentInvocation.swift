@@ -1,7 +1,7 @@
 /// How each external agent is started headless: pure, so the flags are testable without the
 /// agents installed (DESIGN.md "Fix", notes/formats.md "Fix agents, headless").
 ///
-/// Every agent runs in the worktree with the inputs in `HEAL_*` variables as well, edits
+/// Every agent runs in its workspace with the inputs in `HEAL_*` variables as well, edits
 /// allowed, and git push and network tools disallowed where its CLI can say so.
 public enum AgentInvocation {
     /// Tools Claude Code may not use: pushing or fetching with git, and the web tools.
@@ -29,14 +29,14 @@ public enum AgentInvocation {
                              "--allowedTools", claudeAllowedTools.joined(separator: ","),
                              "--disallowedTools", claudeDisallowedTools.joined(separator: ","),
                              "--max-turns", "50"] + agents.claude.arguments
-            return ProcessSpec(agents.claude.path, arguments: arguments, workingDirectory: task.worktree,
+            return ProcessSpec(agents.claude.path, arguments: arguments, workingDirectory: task.workspace,
                                environment: environment, timeout: task.timeout,
                                stdoutFile: stdout, stderrFile: stderr, input: .text(prompt))
         case .codex:
             // workspace-write keeps the sandbox's network off; `-a never` never waits for a human.
-            let arguments = ["exec", "-s", "workspace-write", "-a", "never", "-C", task.worktree,
-                             "-o", task.runDirectory + "/agent.last-message"] + agents.codex.arguments + [prompt]
-            return ProcessSpec(agents.codex.path, arguments: arguments, workingDirectory: task.worktree,
+            let arguments = ["exec", "-s", "workspace-write", "-a", "never", "-C", task.workspace,
+                             "-o", task.outDirectory + "/agent.last-message"] + agents.codex.arguments + [prompt]
+            return ProcessSpec(agents.codex.path, arguments: arguments, workingDirectory: task.workspace,
                                environment: environment, timeout: task.timeout,
                                stdoutFile: stdout, stderrFile: stderr, input: .null)
         case .aider:
@@ -44,7 +44,7 @@ public enum AgentInvocation {
                              "--no-check-update", "--no-detect-urls", "--no-show-release-notes",
                              "--no-pretty", "--no-stream"]
                 + task.editableFiles.flatMap { ["--file", $0] } + agents.aider.arguments
-            return ProcessSpec(agents.aider.path, arguments: arguments, workingDirectory: task.worktree,
+            return ProcessSpec(agents.aider.path, arguments: arguments, workingDirectory: task.workspace,
                                environment: environment, timeout: task.timeout,
                                stdoutFile: stdout, stderrFile: stderr, input: .null)
         case .command:
@@ -52,7 +52,7 @@ public enum AgentInvocation {
                 throw AgentConfigurationError(problem: "`fix.agent: command` needs `fix.command`",
                                               fix: "set `fix.command:` in .heal.yml to the executable (and arguments) to run")
             }
-            return .shell(command, workingDirectory: task.worktree, environment: environment,
+            return .shell(command, workingDirectory: task.workspace, environment: environment,
                           timeout: task.timeout, stdoutFile: stdout, stderrFile: stderr)
         }
     }
@@ -64,7 +64,9 @@ public enum AgentInvocation {
             "HEAL_TEST_ID": task.test,
             "HEAL_FAILURE_FILE": task.failureFile,
             "HEAL_CAUSAL_DIFF_FILE": task.causalDiffFile,
-            "HEAL_WORKTREE": task.worktree,
+            "HEAL_WORKSPACE": task.workspace,
+            // The name agents written for earlier versions of heal read.
+            "HEAL_WORKTREE": task.workspace,
             "HEAL_BRANCH": task.branch,
             "GIT_TERMINAL_PROMPT": "0",
         ]

@@ -3,9 +3,10 @@ import GitKit
 
 /// The user's own checkout as `git status --porcelain=v1 --untracked-files=all --ignored`
 /// lists it, with each listed file's size, modification time and inode, taken before an agent
-/// runs. heal's worktrees live under `<git-common-dir>/heal/worktrees/<name>`, so a few `../`
-/// from there (or an absolute path) reach the user's files; the status catches a clean file
-/// changed or a new one, the file details a further edit of one already changed.
+/// runs. heal's scratch directories live under `<git-common-dir>/heal/work/<name>`, so a few
+/// `../` from there (or an absolute path) reach the user's files when no sandbox hides them;
+/// the status catches a clean file changed or a new one, the file details a further edit of
+/// one already changed.
 struct CheckoutSnapshot: Equatable {
     struct Entry: Equatable {
         var code: String
@@ -42,7 +43,7 @@ struct CheckoutSnapshot: Equatable {
         let changed = Set(files.keys).union(later.files.keys).filter { files[$0] != later.files[$0] }.sorted()
         var violations = changed.prefix(Self.namedFiles).map { path in
             ScopeViolation(rule: .pathEscape, path: path, message: "\(Self.what(files[path], later.files[path])) in your checkout "
-                + "(\(root)) while the agent ran: it wrote outside its worktree. heal cannot undo this safely, since it cannot "
+                + "(\(root)) while the agent ran: it wrote outside its workspace. heal cannot undo this safely, since it cannot "
                 + "tell the agent's writes from yours, so the file is left as it is; review it with `git -C \(root) status -- \(path)`")
         }
         if changed.count > Self.namedFiles {

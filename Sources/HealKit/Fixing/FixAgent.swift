@@ -1,10 +1,10 @@
 import GitKit
 
-/// Something that writes a fix into a worktree: the built-in `revert`, or an external agent.
+/// Something that writes a fix into a workspace: the built-in `revert`, or an external agent.
 ///
-/// An agent only edits (or commits in) the worktree it is given; what it changed is read
-/// afterwards from the worktree against the fix base, so agents that commit and agents that
-/// only edit are judged alike.
+/// An agent only edits (or commits in) the workspace it is given; heal reads the files back
+/// afterwards and builds the change itself, so agents that commit and agents that only edit
+/// are judged alike, and nothing in the workspace's `.git` counts.
 public protocol FixAgent: Sendable {
     /// The name reports and the `dispatches` JSON use (`revert`, `claude`, …).
     var name: String { get }
@@ -18,8 +18,13 @@ public struct AgentTask: Sendable {
     public var test: String
     /// The failing test's file, when known.
     public var testFile: String?
-    /// The worktree to change, checked out at the fix base (the deploy commit).
-    public var worktree: String
+    /// The directory to change: the fix base's (the deploy commit's) files.
+    public var workspace: String
+    /// Where the agent may leave a report of its own (codex's last message).
+    public var outDirectory: String
+    /// The user's repository. For heal's built-in agents only: external agents are never
+    /// told where it is.
+    public var repositoryPath: String
     /// The fix base.
     public var deploy: ObjectID
     /// The commits the causal hunks' old and new sides belong to.
@@ -41,13 +46,15 @@ public struct AgentTask: Sendable {
     /// When the agent's process group is killed.
     public var timeout: Duration
 
-    public init(test: String, testFile: String?, worktree: String, deploy: ObjectID, causalBase: ObjectID,
-                causalHead: ObjectID, causalDiff: [FileDiff], branch: String, promptFile: String,
-                failureFile: String, causalDiffFile: String, editableFiles: [String], runDirectory: String,
-                timeout: Duration) {
+    public init(test: String, testFile: String?, workspace: String, outDirectory: String, repositoryPath: String,
+                deploy: ObjectID, causalBase: ObjectID, causalHead: ObjectID, causalDiff: [FileDiff], branch: String,
+                promptFile: String, failureFile: String, causalDiffFile: String, editableFiles: [String],
+                runDirectory: String, timeout: Duration) {
         self.test = test
         self.testFile = testFile
-        self.worktree = worktree
+        self.workspace = workspace
+        self.outDirectory = outDirectory
+        self.repositoryPath = repositoryPath
         self.deploy = deploy
         self.causalBase = causalBase
         self.causalHead = causalHead

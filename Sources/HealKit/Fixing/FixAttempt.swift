@@ -21,64 +21,82 @@ struct FixAttempt {
                                     cache: engine.store)
         let repositoryRoot = try Repository(discovering: engine.repositoryPath).workingDirectory
         let templates = TemplateLibrary(repositoryRoot: repositoryRoot)
-        let inputs = try await writeInputs(runDirectory: runDirectory, runner: runner, templates: templates)
-
-        return try await Worktrees(repositoryPath: engine.repositoryPath).withWorktree(at: deploy, label: "fix") { worktree in
-            let task = AgentTask(test: request.verdict.test, testFile: request.target.file, worktree: worktree,
-                                 deploy: request.deploy, causalBase: causalBase, causalHead: causalHead,
-                                 causalDiff: request.verdict.causalDiff, branch: branch,
-                                 promptFile: inputs.promptFile, failureFile: inputs.failureFile,
-                                 causalDiffFile: inputs.causalDiffFile, editableFiles: inputs.rules.coverageArea.sorted(),
-                                 runDirectory: runDirectory, timeout: config.fix.timeout)
-            let boundary = try WorktreeBoundary(repositoryPath: engine.repositoryPath, worktree: worktree, fixBranch: branch)
-            let agentRun = try await engine.agent.run(task)
-            // Checked whatever the agent's ending: one that moved a ref and then crashed must
-            // still be reported for what it did outside its worktree.
-            if let rejected = try judge(boundary.check(), runDirectory: runDirectory, when: "the agent") {
-                return rejected
-            }
-            if let reason = agentRun.failureReason {
-                return .failed(.agentError, reason, runDirectory: runDirectory)
-            }
-            let workspace = try Repository(discovering: worktree)
-            try workspace.addIgnoreRules(RunnerArtefacts.ignoreRules(config: config))
-            let change = try ProposedChange.inWorktree(workspace, against: deploy)
-            if change.isEmpty {
-                return .failed(.agentError, "the agent finished without changing anything", runDirectory: runDirectory)
-            }
-            if let rejected = try judge(ScopeGuard.check(change, rules: inputs.rules), runDirectory: runDirectory,
-                                        when: "the agent's change") {
-                return rejected
-            }
-            let verification = try await FixVerifier(runner: runner, reruns: config.fix.verifyReruns)
-                .verify(request.target, in: worktree) { try await runner.runSuite(at: deploy).report }
-            if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
-                                        when: "verification (the project's code with the agent's change)") {
-                return rejected
-            }
-            if let reason = verification.failureReason {
-                return .failed(.verificationFailed, reason, runDirectory: runDirectory)
-            }
-            // Verification ran the project's own code in the worktree; judge what is there now,
-            // which is exactly what gets committed.
-            let final = try ProposedChange.inWorktree(workspace, against: deploy)
-            if let rejected = try judge(ScopeGuard.check(final, rules: inputs.rules), runDirectory: runDirectory,
-                                        when: "the worktree after verification") {
-                return rejected
-            }
-            let commit = try await keep(workspace: workspace, worktree: worktree, summary: agentRun.summary)
-            let repository = try Repository(discovering: engine.repositoryPath)
-            try repository.createBranch(branch, at: commit.hex, force: true)
-            let body = try renderBody(repository: repository, commit: commit, change: final, rules: inputs.rules,
-                                      summary: agentRun.summary, failureOutput: inputs.failureOutput,
-                                      verification: verification, templates: templates)
-            let prBody = try PRStaging.stage(body, branch: branch, healDirectory: heal)
-            guard let forge = engine.forge else {
-                return FixAttemptResult(outcome: .staged, prBody: prBody, runDirectory: runDirectory)
-            }
-            let url = try await publish(body: body, forge: forge)
-            return FixAttemptResult(outcome: .opened, prBody: prBody, pullRequest: url, runDirectory: runDirectory)
+        // Everything verification compares with is taken now, before any agent runs.
+        var deployReport = request.deployReport
+        if deployReport == nil { deployReport = try await runner.runSuite(at: deploy).report }
+        let area = try WorkArea(repositoryPath: engine.repositoryPath)
+        let repository = try Repository(discovering: engine.repositoryPath)
+        let workspace = try AgentWorkspace.create(in: area, repository: repository, deploy: try repository.commit(deploy),
+                                                  withGit: !(engine.agent is RevertAgent))
+        do {
+            let result = try await attempt(in: workspace, area: area, runDirectory: runDirectory, runner: runner,
+                                           templates: templates, deployReport: deployReport, heal: heal)
+            try area.remove(workspace.root)
+            return result
+        } catch {
+            try? area.remove(workspace.root)
+            throw error
         }
+    }
+
+    private func attempt(in workspace: AgentWorkspace, area: WorkArea, runDirectory: String, runner: TestRunner,
+                         templates: TemplateLibrary, deployReport: TestReport?, heal: HealDirectory) async throws -> FixAttemptResult {
+        let inputs = try await writeInputs(to: workspace.inputs, runDirectory: runDirectory, runner: runner, templates: templates)
+        let task = AgentTask(test: request.verdict.test, testFile: request.target.file, workspace: workspace.workspace,
+                             outDirectory: workspace.out, repositoryPath: engine.repositoryPath,
+                             deploy: request.deploy, causalBase: causalBase, causalHead: causalHead,
+                             causalDiff: request.verdict.causalDiff, branch: branch,
+                             promptFile: inputs.promptFile, failureFile: inputs.failureFile,
+                             causalDiffFile: inputs.causalDiffFile, editableFiles: inputs.rules.coverageArea.sorted(),
+                             runDirectory: runDirectory, timeout: config.fix.timeout)
+        let boundary = try RepositoryBoundary(repositoryPath: engine.repositoryPath, fixBranch: branch)
+        let agentRun = try await engine.agent.run(task)
+        // Checked whatever the agent's ending: one that moved a ref and then crashed must
+        // still be reported for what it did outside its workspace.
+        if let rejected = try judge(boundary.check(), runDirectory: runDirectory, when: "the agent") {
+            return rejected
+        }
+        if let reason = agentRun.failureReason {
+            return .failed(.agentError, reason, runDirectory: runDirectory)
+        }
+        let repository = try Repository(discovering: engine.repositoryPath)
+        let contents = try workspace.readBack(repository: repository, ignoreRules: RunnerArtefacts.ignoreRules(config: config),
+                                              area: area)
+        if let rejected = try judge(contents.violations, runDirectory: runDirectory, when: "the agent's files") {
+            return rejected
+        }
+        let candidate = try CandidateTree(contents, deployTree: workspace.deploy.treeID, in: repository)
+        if candidate.change.isEmpty {
+            return .failed(.agentError, "the agent finished without changing anything", runDirectory: runDirectory)
+        }
+        if let rejected = try judge(ScopeGuard.check(candidate.change, rules: inputs.rules), runDirectory: runDirectory,
+                                    when: "the agent's change") {
+            return rejected
+        }
+        // The commit is made now, from the judged tree, and verified as it is; the branch moves
+        // only once it is verified.
+        let commit = try repository.createCommit(tree: candidate.id, parents: [request.deploy],
+                                                 message: commitMessage(summary: agentRun.summary),
+                                                 author: Signature(name: config.fix.author.name, email: config.fix.author.email, time: Date()))
+        let verification = try await FixVerifier(runner: runner, reruns: config.fix.verifyReruns)
+            .verify(request.target, at: commit, deployReport: deployReport)
+        if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
+                                    when: "verification (the project's code with the agent's change)") {
+            return rejected
+        }
+        if let reason = verification.failureReason {
+            return .failed(.verificationFailed, reason, runDirectory: runDirectory)
+        }
+        try Repository(discovering: engine.repositoryPath).createBranch(branch, at: commit.hex, force: true)
+        let body = try renderBody(repository: repository, commit: commit, change: candidate.change, rules: inputs.rules,
+                                  summary: agentRun.summary, failureOutput: inputs.failureOutput,
+                                  verification: verification, templates: templates)
+        let prBody = try PRStaging.stage(body, branch: branch, healDirectory: heal)
+        guard let forge = engine.forge else {
+            return FixAttemptResult(outcome: .staged, prBody: prBody, runDirectory: runDirectory)
+        }
+        let url = try await publish(body: body, forge: forge)
+        return FixAttemptResult(outcome: .opened, prBody: prBody, pullRequest: url, runDirectory: runDirectory)
     }
 
     // MARK: - Inputs
@@ -91,10 +109,12 @@ struct FixAttempt {
         var rules: ScopeRules
     }
 
-    /// The three inputs, written to the run directory (never into the worktree, where they
-    /// would count as the agent's change): the failure output at the deploy, the causal diff,
-    /// and the prompt rendered from the agent-prompt template.
-    private func writeInputs(runDirectory: String, runner: TestRunner, templates: TemplateLibrary) async throws -> Inputs {
+    /// The three inputs, written beside the agent's workspace (never into it, where they would
+    /// count as the agent's change) and copied to the run directory for the record: the
+    /// failure output at the deploy, the causal diff, and the prompt rendered from the
+    /// agent-prompt template.
+    private func writeInputs(to directory: String, runDirectory: String, runner: TestRunner,
+                             templates: TemplateLibrary) async throws -> Inputs {
         let failure = try await runner.runTest(request.target, at: deploy)
         let failureOutput: String = switch failure.outcome {
         case .failed(let testCase):
@@ -111,17 +131,18 @@ struct FixAttempt {
                         command: testCommand),
             failureOutput: failureOutput, causalDiff: causalDiff, branch: branch,
             scope: FixScope.promptScope(rules, config: config)))
-        let inputs = Inputs(promptFile: runDirectory + "/prompt.md", failureFile: runDirectory + "/failure.txt",
-                            causalDiffFile: runDirectory + "/causal.diff", failureOutput: failureOutput, rules: rules)
-        try prompt.write(toFile: inputs.promptFile, atomically: true, encoding: .utf8)
-        try failureOutput.write(toFile: inputs.failureFile, atomically: true, encoding: .utf8)
-        try causalDiff.write(toFile: inputs.causalDiffFile, atomically: true, encoding: .utf8)
+        let inputs = Inputs(promptFile: directory + "/prompt.md", failureFile: directory + "/failure.txt",
+                            causalDiffFile: directory + "/causal.diff", failureOutput: failureOutput, rules: rules)
+        for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failureOutput), (inputs.causalDiffFile, causalDiff)] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
+        }
         return inputs
     }
 
     // MARK: - Judging and keeping
 
-    /// The verdict on `violations` (the scope guard's, or the worktree boundary's): nil when
+    /// The verdict on `violations` (the scope guard's, the read-back's, or the boundary's): nil when
     /// there are none, else the failed attempt, with the findings written to `scope-violations.txt`.
     private func judge(_ violations: [ScopeViolation], runDirectory: String, when: String) throws -> FixAttemptResult? {
         guard let first = violations.first else { return nil }
@@ -133,17 +154,13 @@ struct FixAttempt {
                                 violations: lines, runDirectory: runDirectory)
     }
 
-    /// Commits the worktree's whole change as one commit on the deploy commit, with heal's
-    /// trailers; an agent's own commits are folded into it.
-    private func keep(workspace: Repository, worktree: String, summary: String?) async throws -> ObjectID {
-        if try workspace.commit("HEAD").id != request.deploy {
-            try await WorktreeHead.rewind(worktree: worktree, to: deploy)
-        }
+    /// The fix commit's message: heal's subject, the agent's summary, heal's trailers.
+    private func commitMessage(summary: String?) -> String {
         let culprit = request.verdict.culprit?.id.hex ?? causalHead.hex
         var message = "heal: fix \(request.verdict.test)\n\n"
         if let summary, !summary.isEmpty { message += summary.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
         message += "Heal-Test: \(request.verdict.test)\nHeal-Culprit: \(culprit)\nHeal-Attempt: \(number)\n"
-        return try workspace.commitAll(message: message, author: Signature(name: config.fix.author.name, email: config.fix.author.email, time: Date()))
+        return message
     }
 
     private func publish(body: String, forge: any Forge) async throws -> String {

@@ -2,14 +2,15 @@ import Foundation
 import GitKit
 
 /// Dispatches one fix attempt for a regression and keeps it only if it is in scope and
-/// verified: claim the attempt from the breaker → worktree at the deploy commit → agent →
+/// verified: claim the attempt from the breaker → workspace holding the deploy's files → agent →
 /// scope guard → verify → commit on the fix branch → stage the PR body → (optionally) push the
-/// fix branch and open or update the draft PR → record the outcome. The worktree is removed
+/// fix branch and open or update the draft PR → record the outcome. The workspace is removed
 /// whatever happened.
 ///
 /// The human gate is structural: the only ref this writes is the fix branch (`heal/…`), the
 /// only push is of that branch, and the user's checkout, index and base branch are never
-/// touched — agents work in a detached worktree, so their commits move no branch.
+/// touched — agents work in a scratch directory of their own, and heal builds the fix commit
+/// itself from the files it read back there.
 public struct FixEngine: Sendable {
     public let repositoryPath: String
     public let config: HealConfig

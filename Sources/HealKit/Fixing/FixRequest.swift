@@ -10,12 +10,18 @@ public struct FixRequest: Sendable {
     public var baseline: ObjectID?
     /// The failing test as the runner takes it.
     public var target: TestTarget
+    /// The suite's report at the deploy, as detection saw it: what verification compares the
+    /// fix with. nil has heal run (or take from its cache) the suite at the deploy itself,
+    /// before any agent runs — never afterwards, when an agent could have written the cache.
+    public var deployReport: TestReport?
 
-    public init(verdict: TestVerdict, deploy: ObjectID, baseline: ObjectID?, target: TestTarget? = nil) {
+    public init(verdict: TestVerdict, deploy: ObjectID, baseline: ObjectID?, target: TestTarget? = nil,
+                deployReport: TestReport? = nil) {
         self.verdict = verdict
         self.deploy = deploy
         self.baseline = baseline
         self.target = target ?? TestTarget(id: verdict.test)
+        self.deployReport = deployReport
     }
 }
 

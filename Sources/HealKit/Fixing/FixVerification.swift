@@ -1,5 +1,7 @@
-/// How a fix held up in its worktree: the failing test on every rerun, and the suite against
-/// the deploy commit's.
+import GitKit
+
+/// How a fix held up: the failing test on every rerun, and the suite against the deploy
+/// commit's.
 public struct FixVerification: Sendable, Equatable {
     /// Reruns of the failing test that passed, and how many ran.
     public var testPasses: Int
@@ -30,7 +32,10 @@ public struct FixVerification: Sendable, Equatable {
     }
 }
 
-/// Verifies a fix in its worktree with the project's own runner (`TestRunner`).
+/// Verifies a fix with the project's own runner (`TestRunner`): every run in a fresh scratch
+/// directory holding exactly the fix commit's tree, so nothing but what is committed is
+/// verified, and nothing one run leaves behind (a rewritten source, a poisoned cache) reaches
+/// the next.
 public struct FixVerifier: Sendable {
     public let runner: TestRunner
     /// Fresh reruns of the failing test that must all pass (`fix.verify-reruns`).
@@ -41,12 +46,13 @@ public struct FixVerifier: Sendable {
         self.reruns = max(1, reruns)
     }
 
-    /// Runs the failing test `reruns` times, stopping at the first failure, then the suite,
-    /// and compares the suite with `deployReport` (the suite at the deploy commit).
-    public func verify(_ test: TestTarget, in directory: String, deployReport: @Sendable () async throws -> TestReport?) async throws -> FixVerification {
+    /// Runs the failing test `reruns` times at `commit`, stopping at the first failure, then
+    /// the suite (never from the cache), and compares the suite with `deployReport` (the suite
+    /// at the deploy commit, taken before any agent ran).
+    public func verify(_ test: TestTarget, at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
         var passes = 0
         for run in 1...reruns {
-            let result = try await runner.runTest(test, in: directory)
+            let result = try await runner.runTest(test, at: commit.hex)
             guard result.outcome == .passed else {
                 let how: String = switch result.outcome {
                 case .passed: "passed"
@@ -58,12 +64,12 @@ public struct FixVerifier: Sendable {
             }
             passes += 1
         }
-        let fixed = try await runner.runSuite(in: directory)
+        let fixed = try await runner.runSuite(at: commit.hex, cached: false)
         guard let fixedReport = fixed.report else {
             return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "could not run",
                                    failureReason: "the suite did not run with the fix: \(fixed.couldNotRunReason ?? "no report")")
         }
-        guard let before = try await deployReport() else {
+        guard let before = deployReport else {
             return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "no baseline",
                                    failureReason: "the suite did not run at the deploy commit, so new failures cannot be ruled out")
         }

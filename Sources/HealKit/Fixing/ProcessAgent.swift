@@ -1,7 +1,7 @@
 import Foundation
 
 /// An external agent run as a process (`claude`, `codex`, `aider`, `command`): started
-/// headless in the worktree, killed with its whole process group at the timeout, its output
+/// headless in its workspace, killed with its whole process group at the timeout, its output
 /// kept in the run directory.
 public struct ProcessAgent: FixAgent {
     public let agent: HealConfig.Fix.Agent
@@ -51,7 +51,7 @@ struct AgentReport {
             let result = object["result"] as? String
             return (object["is_error"] as? Bool) == true ? AgentReport(summary: nil, error: result ?? "is_error") : AgentReport(summary: result)
         case .codex:
-            let message = try? String(contentsOfFile: task.runDirectory + "/agent.last-message", encoding: .utf8)
+            let message = try? String(contentsOfFile: task.outDirectory + "/agent.last-message", encoding: .utf8)
             return AgentReport(summary: message?.trimmingCharacters(in: .whitespacesAndNewlines))
         case .aider, .command, .revert:
             return AgentReport()

@@ -1,7 +1,8 @@
 import GitKit
 
-/// What a fix agent changed in its worktree, against the fix base: the value the scope guard
-/// judges. Built from a diff by `ProposedChange(diff:worktreeRoot:)`, or written by hand in tests.
+/// What a fix agent changed, against the fix base: the value the scope guard judges. Built
+/// from the diff of the deploy's tree to the candidate tree heal built from the agent's files
+/// (`ProposedChange(diff:)`), or written by hand in tests.
 public struct ProposedChange: Sendable, Equatable {
     /// One line the agent added or removed.
     public struct Line: Sendable, Equatable {
@@ -30,17 +31,10 @@ public struct ProposedChange: Sendable, Equatable {
         public var isBinary: Bool
         public var addedLines: [Line]
         public var removedLines: [Line]
-        /// Whether the path is a symbolic link in the worktree.
-        public var isSymlinkOnDisk: Bool
-        /// A directory on the way to the path that is a symbolic link in the worktree, if any.
-        public var symlinkedDirectory: String?
-        /// Whether the path, with every symbolic link resolved, lies outside the worktree.
-        public var resolvesOutsideRepository: Bool
 
         public init(status: FileStatus, oldPath: String?, newPath: String?,
                     oldMode: FileMode = .regular, newMode: FileMode = .regular, isBinary: Bool = false,
-                    addedLines: [Line] = [], removedLines: [Line] = [], isSymlinkOnDisk: Bool = false,
-                    symlinkedDirectory: String? = nil, resolvesOutsideRepository: Bool = false) {
+                    addedLines: [Line] = [], removedLines: [Line] = []) {
             self.status = status
             self.oldPath = oldPath
             self.newPath = newPath
@@ -49,9 +43,6 @@ public struct ProposedChange: Sendable, Equatable {
             self.isBinary = isBinary
             self.addedLines = addedLines
             self.removedLines = removedLines
-            self.isSymlinkOnDisk = isSymlinkOnDisk
-            self.symlinkedDirectory = symlinkedDirectory
-            self.resolvesOutsideRepository = resolvesOutsideRepository
         }
 
         /// The path to name in reports: the new path, or the old one for a deleted file.

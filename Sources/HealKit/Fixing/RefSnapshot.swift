@@ -1,8 +1,8 @@
 import GitKit
 
 /// The local branches (name → commit) and what HEAD of the user's checkout names, taken before
-/// an agent runs. Refs are shared by every worktree of a repository, so from inside its own
-/// worktree an agent can still run `git update-ref refs/heads/main …` or `git branch -f …`.
+/// an agent runs: without a sandbox, an agent that finds the repository (its workspace lies
+/// inside the git directory) can still run `git update-ref refs/heads/main …`.
 struct RefSnapshot: Equatable {
     var branches: [String: ObjectID]
     var head: HeadState?

@@ -13,7 +13,7 @@ public struct RevertAgent: FixAgent {
     public init() {}
 
     public func run(_ task: AgentTask) async throws -> AgentRun {
-        let repository = try Repository(discovering: task.worktree)
+        let repository = try Repository(discovering: task.repositoryPath)
         var reverted: [String] = []
         do {
             for file in task.causalDiff where !file.hunks.isEmpty {
@@ -33,7 +33,7 @@ public struct RevertAgent: FixAgent {
 
     private func revert(_ file: FileDiff, task: AgentTask, repository: Repository) throws {
         let path = file.path.string
-        let onDisk = URL(fileURLWithPath: task.worktree).appendingPathComponent(path)
+        let onDisk = URL(fileURLWithPath: task.workspace).appendingPathComponent(path)
         let deployContent = FileManager.default.contents(atPath: onDisk.path)
         let result: Data
         if task.causalHead == task.deploy {

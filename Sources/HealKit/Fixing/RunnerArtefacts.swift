@@ -1,9 +1,9 @@
-/// Files test runners and coverage tools leave in a worktree: caches, bytecode and reports.
+/// Files test runners and coverage tools leave behind: caches, bytecode and reports.
 ///
-/// Verification runs the project's suite in the fix's worktree, and agents often run it too;
+/// Agents often run the project's suite in their workspace;
 /// where the project's `.gitignore` does not cover what that leaves behind, it would count as
 /// the agent's change (a binary `.pyc` out of scope) and be committed. heal hides these, plus
-/// `scope.ignore`, as in-memory ignore rules of the worktree handles it diffs and commits from,
+/// `scope.ignore`, as in-memory ignore rules of the judge that reads the agent's files back,
 /// never by writing to the user's ignore files. Tracked files are never hidden by them.
 public enum RunnerArtefacts {
     /// Well-known artefacts, as gitignore patterns. Only names no project uses for its sources.

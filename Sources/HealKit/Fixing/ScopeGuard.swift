@@ -21,29 +21,17 @@ public enum ScopeGuard {
         return violations
     }
 
-    /// Paths that leave the repository, as written or as the disk resolves them.
+    /// Paths that leave the repository or reach into git's own files.
     static func pathViolations(_ file: ProposedChange.File) -> [ScopeViolation] {
-        var violations: [ScopeViolation] = []
-        for path in file.paths {
-            if let problem = RepositoryPath.escapeProblem(path) {
-                violations.append(ScopeViolation(rule: .pathEscape, path: path, message: problem))
-            }
+        file.paths.compactMap { path in
+            RepositoryPath.escapeProblem(path).map { ScopeViolation(rule: .pathEscape, path: path, message: $0) }
         }
-        if let directory = file.symlinkedDirectory {
-            violations.append(ScopeViolation(rule: .symlink, path: file.path,
-                message: "written through `\(directory)`, which is a symbolic link in the worktree; write the real path instead"))
-        }
-        if file.resolvesOutsideRepository {
-            violations.append(ScopeViolation(rule: .pathEscape, path: file.path,
-                message: "resolves outside the repository once symbolic links are followed"))
-        }
-        return violations
     }
 
     /// Symbolic links, submodules and binary files, which a reviewer cannot read as a diff.
     static func specialFileViolations(_ file: ProposedChange.File) -> [ScopeViolation] {
         var violations: [ScopeViolation] = []
-        if file.isSymlinkInGit || file.isSymlinkOnDisk {
+        if file.isSymlinkInGit {
             violations.append(ScopeViolation(rule: .symlink, path: file.path,
                 message: "is a symbolic link (\(file.oldMode) → \(file.newMode)); fixes may not add, change or remove symbolic links"))
         }

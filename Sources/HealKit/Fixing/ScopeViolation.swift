@@ -23,10 +23,20 @@ public struct ScopeViolation: Sendable, Equatable, CustomStringConvertible {
         case tooManyLines = "too-many-lines"
         /// More changed files than allowed.
         case tooManyFiles = "too-many-files"
-        /// A branch other than the fix branch, or HEAD of the user's checkout, moved, created
-        /// or deleted while the agent (or the code it changed) ran: refs are shared by every
-        /// worktree of a repository.
+        /// A ref of the user's repository (or HEAD of the user's checkout) moved, created or
+        /// deleted while the agent (or the code it changed) ran.
         case refMoved = "ref-moved"
+        /// A path whose name a reviewer could misread: control characters, backticks, bidi
+        /// controls, or bytes that are not UTF-8.
+        case unsafePath = "unsafe-path"
+        /// A FIFO, socket or device in the agent's workspace.
+        case specialFile = "special-file"
+        /// A file or a workspace over heal's read-back limits.
+        case tooLarge = "too-large"
+        /// The user's git configuration, hooks, `info/`, packed refs or worktree entries changed.
+        case gitState = "git-state"
+        /// heal's own state (staged PR bodies, tickets, the store) changed; heal put it back.
+        case healState = "heal-state"
     }
 
     public var rule: Rule

@@ -31,7 +31,6 @@ public struct HealRun: Sendable {
         progress("comparing \(setup.range.before.id.short()) (before: \(setup.range.beforeSource)) "
                  + "with \(setup.range.after.id.short()) (after)")
         try WorkArea(repositoryPath: setup.root).removeLeftovers()
-        try Worktrees(repositoryPath: setup.root).removeLeftovers()
         let store = try await StoreFactory.open(setting: options.store ?? setup.config.store.yamlValue,
                                                 commonDirectory: setup.commonDirectory)
         do {

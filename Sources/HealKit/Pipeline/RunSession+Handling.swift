@@ -44,7 +44,7 @@ extension RunSession {
         let target = current.test(verdict.test).map(TestTarget.init) ?? TestTarget(id: verdict.test)
         let engine = FixEngine(repositoryPath: setup.root, config: config, agent: agent, store: store, forge: forge, runID: runID)
         let dispatch = try await engine.dispatch(FixRequest(verdict: verdict, deploy: range.after.id,
-                                                            baseline: range.before.id, target: target))
+                                                            baseline: range.before.id, target: target, deployReport: current))
         report.dispatches.append(dispatch)
         switch dispatch.outcome {
         case .staged, .opened:

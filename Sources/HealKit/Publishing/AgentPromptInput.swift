@@ -48,7 +48,7 @@ public struct AgentPromptInput: Sendable, Equatable {
     public var failureOutput: String
     /// The causal hunks as a unified diff (deploy base → deploy).
     public var causalDiff: String
-    /// The fix branch the agent's worktree is on (`heal/<test-slug>-<short-sha>`).
+    /// The fix branch the agent's change is for (`heal/<test-slug>-<short-sha>`).
     public var branch: String
     /// Extra instructions from the configuration, appended to the built-in ones.
     public var instruction: String?

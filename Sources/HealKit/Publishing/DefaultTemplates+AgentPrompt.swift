@@ -5,7 +5,7 @@ extension DefaultTemplates {
 {{! heal fix-agent prompt. Override per repository at .heal/templates/agent-prompt.mustache. }}
 {{! Variables are not HTML-escaped. Fences are chosen longer than any backtick run inside. }}
 You are fixing a regression that a deploy introduced into this repository. You are working in a
-separate git worktree on the fix branch `{{branch}}`; a human will review your change as a pull
+scratch copy of the repository for the fix branch `{{branch}}`; a human will review your change as a pull
 request. Make the smallest change to the code that makes the failing test below pass again
 without breaking any other test.
 

@@ -28,9 +28,11 @@ public struct TestRunner: Sendable {
         workArea = try WorkArea(repositoryPath: repositoryPath)
     }
 
-    /// The whole suite at `revision`, from the cache when this tree already ran this command.
-    public func runSuite(at revision: String) async throws -> SuiteRun {
+    /// The whole suite at `revision`, from the cache when this tree already ran this command
+    /// (unless `cached` is false: a fix under verification is always run).
+    public func runSuite(at revision: String, cached: Bool = true) async throws -> SuiteRun {
         let treeID = try Repository(discovering: repositoryPath).commit(revision).treeID.hex
+        let cache = cached ? cache : nil
         if let cache, let payload = try await cache.cachedSuiteResult(treeID: treeID, command: suite.command),
            let report = SuiteResultPayload.decode(payload) {
             return SuiteRun(report: report, couldNotRunReason: nil, process: nil, runDirectory: nil, fromCache: true)

@@ -52,13 +52,16 @@ public struct WorkArea: Sendable {
         return result
     }
 
-    /// Removes every scratch directory left behind (say by a killed run). Call it only while
-    /// holding the repository's run lock.
+    /// Removes every scratch directory left behind (say by a killed run), and the folder of
+    /// linked worktrees that earlier versions of heal used (git prunes their entries itself).
+    /// Call it only while holding the repository's run lock.
     public func removeLeftovers() throws {
+        guard FileManager.default.fileExists(atPath: healDirectory.path) else { return }
         let removal = try SafeRemoval(root: healDirectory.path)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: healDirectory.work)) ?? [] {
             try removal.remove(healDirectory.work + "/" + name)
         }
+        try removal.remove(healDirectory.path + "/worktrees")
     }
 }
 

@@ -5,8 +5,8 @@ import Testing
 /// The headless command lines of the external agents (no agent needs to be installed).
 @Suite("Agent invocations")
 struct AgentInvocationTests {
-    let task = AgentTask(test: "tests/test_x.py::test_a", testFile: "tests/test_x.py", worktree: "/wt",
-                         deploy: ObjectID(hex: String(repeating: "a", count: 40))!,
+    let task = AgentTask(test: "tests/test_x.py::test_a", testFile: "tests/test_x.py", workspace: "/wt",
+                         outDirectory: "/out", repositoryPath: "/repo", deploy: ObjectID(hex: String(repeating: "a", count: 40))!,
                          causalBase: ObjectID(hex: String(repeating: "b", count: 40))!,
                          causalHead: ObjectID(hex: String(repeating: "a", count: 40))!, causalDiff: [],
                          branch: "heal/x-aaaaaaa", promptFile: "/run/prompt.md", failureFile: "/run/failure.txt",
@@ -33,6 +33,7 @@ struct AgentInvocationTests {
     @Test func codexRunsInTheWorkspaceWriteSandboxNeverAsking() throws {
         let spec = try spec(.codex)
         #expect(spec.arguments.starts(with: ["exec", "-s", "workspace-write", "-a", "never", "-C", "/wt"]))
+        #expect(spec.arguments.contains("/out/agent.last-message"))
         #expect(spec.arguments.last == "PROMPT")
         #expect(spec.input == .null)
     }
@@ -51,7 +52,9 @@ struct AgentInvocationTests {
         #expect(spec.environment["HEAL_TEST_ID"] == "tests/test_x.py::test_a")
         #expect(spec.environment["HEAL_FAILURE_FILE"] == "/run/failure.txt")
         #expect(spec.environment["HEAL_CAUSAL_DIFF_FILE"] == "/run/causal.diff")
+        #expect(spec.environment["HEAL_WORKSPACE"] == "/wt")
         #expect(spec.environment["HEAL_WORKTREE"] == "/wt")
+        #expect(!spec.environment.values.contains { $0?.contains("/repo") == true }, "never told where the repository is")
         #expect(spec.stdoutFile == "/run/agent.stdout")
         #expect(throws: AgentConfigurationError.self) { try self.spec(.command, command: nil) }
     }

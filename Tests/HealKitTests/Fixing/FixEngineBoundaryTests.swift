@@ -5,11 +5,14 @@ import Testing
 import TestSupport
 
 /// What a fix attempt must catch outside the change it judges: test-runner leftovers that are
-/// not the agent's change, refs moved from inside the worktree (refs are shared by all
-/// worktrees), and writes that leave the worktree through `../` or an absolute path.
-@Suite("FixEngine outside the worktree")
+/// not the agent's change, and — where nothing hides the user's repository from the agent —
+/// refs moved in it and writes that leave the workspace through `../` or an absolute path.
+@Suite("FixEngine outside the workspace")
 struct FixEngineBoundaryTests {
     static let fix = FixEngineDoubleTests.fix
+    /// The user's git directory, as an agent finds it from its workspace
+    /// (`<git-dir>/heal/work/fix-…/workspace`).
+    static let userGitDirectory = "$(cd ../../../.. && pwd)"
 
     /// Runs the `command` agent `name` with `script` on `fixture`.
     func dispatch(_ fixture: FixEngineFixture, _ name: String, _ script: String) async throws -> FixDispatch {
@@ -18,14 +21,16 @@ struct FixEngineBoundaryTests {
         return try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
     }
 
-    @Test func pytestLeftoversAreNotPartOfTheFixInAProjectWithoutAGitignore() async throws {
+    @Test func pytestLeftoversOfTheAgentsOwnRunsAreNotPartOfTheFixInAProjectWithoutAGitignore() async throws {
         let fixture = try FixEngineFixture(gitignore: false)
         let before = try fixture.repo.userStateFingerprint()
-        var config = fixture.config()
-        // pytest as a project runs it: bytecode, its cache, a coverage report.
-        config.suite.command = "python3 -m pytest -q --junitxml={results} && printf '<coverage/>' > coverage.xml"
-        config.suite.test = "python3 -m pytest -q {id} --junitxml={results} && touch .coverage"
-        let dispatch = try await fixture.dispatch(config, agent: RevertAgent())
+        // An agent that runs the tests as a developer would: bytecode, pytest's cache, coverage.
+        let dispatch = try await dispatch(fixture, "agent-double-runs-the-tests.sh", """
+            \(Self.fix)
+            python3 -m pytest -q -p no:randomly >/dev/null || true
+            printf '<coverage/>' > coverage.xml
+            touch .coverage
+            """)
 
         #expect(dispatch.outcome == .staged, "\(dispatch.reason ?? "") \(dispatch.violations)")
         let files = try fixture.repo.git("show", "--name-only", "--format=", fixture.fixBranch)
@@ -37,23 +42,33 @@ struct FixEngineBoundaryTests {
 
     @Test func scopeIgnoreAddsToTheBuiltInArtefacts() async throws {
         let fixture = try FixEngineFixture()
-        var config = fixture.config()
-        config.suite.command += " && printf 'r' > test-report.txt"
-        let unconfigured = try await fixture.dispatch(config, agent: RevertAgent())
+        let script = Self.fix + "\nprintf 'r' > test-report.txt"
+        let unconfigured = try await dispatch(fixture, "agent-double-leaves-a-report.sh", script)
         #expect(unconfigured.outcome == .scopeViolation)
         #expect(unconfigured.violations.contains { $0.hasPrefix("test-report.txt: [outside-coverage]") }, "\(unconfigured.violations)")
 
+        let path = try fixture.double("agent-double-leaves-a-report.sh", script)
+        var config = fixture.config(agent: .command, command: path, timeout: .seconds(30))
         config.scope.ignore = ["test-report.txt"]
-        let configured = try await fixture.dispatch(config, agent: RevertAgent())
+        let configured = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
         #expect(configured.outcome == .staged, "\(configured.reason ?? "")")
         #expect(try fixture.repo.git("show", "--name-only", "--format=", fixture.fixBranch) == "calc/ops.py\n")
     }
 
-    @Test func movingTheBaseBranchFromTheWorktreeFailsTheAttemptAndSaysHowToRestoreIt() async throws {
+    @Test func filesTheVerifiedSuiteLeavesBehindNeverReachTheFix() async throws {
+        let fixture = try FixEngineFixture()
+        var config = fixture.config()
+        config.suite.command += " && printf 'r' > test-report.txt"
+        let dispatch = try await fixture.dispatch(config, agent: RevertAgent())
+        #expect(dispatch.outcome == .staged, "\(dispatch.reason ?? "")")
+        #expect(try fixture.repo.git("show", "--name-only", "--format=", fixture.fixBranch) == "calc/ops.py\n")
+    }
+
+    @Test func movingTheBaseBranchFromTheWorkspaceFailsTheAttemptAndSaysHowToRestoreIt() async throws {
         let fixture = try FixEngineFixture()
         let before = try fixture.repo.userStateFingerprint()
         let dispatch = try await dispatch(fixture, "agent-double-moves-main.sh",
-                                          Self.fix + "\ngit update-ref refs/heads/main \(fixture.baseline.hex)")
+                                          Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" update-ref refs/heads/main \(fixture.baseline.hex)")
 
         #expect(dispatch.outcome == .scopeViolation)
         let violation = try #require(dispatch.violations.first { $0.hasPrefix("refs/heads/main: [ref-moved]") }, "\(dispatch.violations)")
@@ -72,7 +87,7 @@ struct FixEngineBoundaryTests {
         try fixture.repo.git("branch", "other", fixture.baseline.hex)
         let before = try fixture.repo.userStateFingerprint()
         let dispatch = try await dispatch(fixture, "agent-double-force-moves-a-branch.sh",
-                                          Self.fix + "\ngit branch -f other HEAD")
+                                          Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" branch -f other main")
 
         #expect(dispatch.outcome == .scopeViolation)
         let violation = try #require(dispatch.violations.first { $0.hasPrefix("refs/heads/other: [ref-moved]") }, "\(dispatch.violations)")
@@ -87,7 +102,7 @@ struct FixEngineBoundaryTests {
     @Test func deletingABranchFailsTheAttempt() async throws {
         let fixture = try FixEngineFixture()
         try fixture.repo.git("branch", "other", fixture.baseline.hex)
-        let dispatch = try await dispatch(fixture, "agent-double-deletes-a-branch.sh", Self.fix + "\ngit branch -D other")
+        let dispatch = try await dispatch(fixture, "agent-double-deletes-a-branch.sh", Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" branch -D other")
 
         #expect(dispatch.outcome == .scopeViolation)
         let violation = try #require(dispatch.violations.first { $0.hasPrefix("refs/heads/other: [ref-moved] deleted") },
@@ -100,7 +115,7 @@ struct FixEngineBoundaryTests {
         let fixture = try FixEngineFixture()
         let before = try fixture.repo.userStateFingerprint()
         let dispatch = try await dispatch(fixture, "agent-double-creates-branches.sh", """
-            git branch agent-scratch
+            git --git-dir="\(Self.userGitDirectory)" branch agent-scratch main
             git checkout -q -b agent-work
             \(Self.fix)
             git -c user.name=Agent -c user.email=agent@invalid commit -qam 'agent fix'
@@ -120,7 +135,7 @@ struct FixEngineBoundaryTests {
         // As many `..` as the worktree is deep below the repository root.
         let dispatch = try await dispatch(fixture, "agent-double-writes-through-dotdot.sh", """
             \(Self.fix)
-            up=$(printf '%s' "${HEAL_WORKTREE#\(fixture.repo.path)/}" | sed 's|[^/][^/]*|..|g')
+            up=$(printf '%s' "${HEAL_WORKSPACE#\(fixture.repo.path)/}" | sed 's|[^/][^/]*|..|g')
             printf 'out\\n' > "$up/escaped.txt"
             """)
         let escaped = fixture.repo.path + "/escaped.txt"

@@ -114,7 +114,7 @@ struct FixEngineDoubleTests {
         let script = try fixture.double("agent-double-records-inputs.sh", """
             {
               echo "test=$HEAL_TEST_ID"
-              echo "worktree=$HEAL_WORKTREE"
+              echo "workspace=$HEAL_WORKSPACE"
               echo "pwd=$(pwd -P)"
               grep -c 'tests/test_ops.py::test_add' "$HEAL_PROMPT_FILE"
               grep -c 'return a - b' "$HEAL_CAUSAL_DIFF_FILE"
@@ -125,8 +125,8 @@ struct FixEngineDoubleTests {
         _ = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
         let lines = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines[0] == "test=\(FixEngineFixture.test)")
-        #expect(lines[1].hasPrefix("worktree=\(fixture.repo.path)/.git/heal/worktrees/"))
-        #expect(lines[2] == "pwd=" + lines[1].dropFirst("worktree=".count))
+        #expect(lines[1].hasPrefix("workspace=\(fixture.repo.path)/.git/heal/work/fix-"))
+        #expect(lines[2] == "pwd=" + lines[1].dropFirst("workspace=".count))
         #expect(lines[3...].allSatisfy { Int($0)! >= 1 }, "\(lines)")
     }
 }

@@ -75,7 +75,7 @@ final class FixEngineFixture: @unchecked Sendable {
     /// Writes a test-double agent script (outside the repository) and returns its path.
     func double(_ name: String, _ body: String) throws -> String {
         let path = doubles + "/" + name
-        try ("#!/bin/sh\nset -e\ncd \"$HEAL_WORKTREE\"\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try ("#!/bin/sh\nset -e\ncd \"$HEAL_WORKSPACE\"\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         return path
     }
@@ -94,18 +94,13 @@ final class FixEngineFixture: @unchecked Sendable {
         return result
     }
 
-    /// What must be true after any dispatch: only the main worktree, no branch but main and
-    /// (when given) the fix branch, and no worktree folder left under heal's directory.
+    /// What must be true after any dispatch: no linked worktree, no branch but main and (when
+    /// given) the fix branch, and no scratch directory left under heal's directory.
     func leftovers(fixBranch: String?) throws -> [String] {
-        var problems: [String] = []
-        let worktrees = try repo.git("worktree", "list", "--porcelain").split(separator: "\n").filter { $0.hasPrefix("worktree ") }
-        if worktrees.count != 1 { problems.append("worktrees: \(worktrees)") }
+        var problems = try repo.scratchLeftovers()
         let branches = try repo.git("for-each-ref", "--format=%(refname:short)", "refs/heads").split(separator: "\n").map(String.init)
         let expected = ["main"] + (fixBranch.map { [$0] } ?? [])
         if branches.sorted() != expected.sorted() { problems.append("branches: \(branches)") }
-        let folder = repo.path + "/.git/heal/worktrees"
-        let inside = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        if !inside.isEmpty { problems.append("worktree folders: \(inside)") }
         return problems
     }
 

@@ -31,7 +31,7 @@ import TestSupport
         try repo.commitAll("agent")
         let diff = try Repository(discovering: repo.path)
             .diff(from: base, to: "HEAD", options: DiffOptions(contextLines: 0, includeLines: true)).files
-        let change = try ProposedChange(diff: diff, worktreeRoot: repo.path)
+        let change = try ProposedChange(diff: diff)
         let byPath = Dictionary(uniqueKeysWithValues: change.files.map { ($0.path, $0) })
 
         let calc = try #require(byPath["src/calc.py"])
@@ -49,7 +49,6 @@ import TestSupport
 
         #expect(byPath["run.sh"]?.isExecutable == true)
         #expect(byPath["logo.png"]?.isBinary == true)
-        #expect(change.files.allSatisfy { !$0.isSymlinkOnDisk && $0.symlinkedDirectory == nil && !$0.resolvesOutsideRepository })
 
         let rules = ScopeRules(coverageArea: ["src/calc.py", "src/helpers.py"], protectedFiles: ["tests/test_calc.py"])
         let violations = ScopeGuard.check(change, rules: rules)
@@ -57,45 +56,18 @@ import TestSupport
         #expect(violations.contains { $0.rule == .outsideCoverage && $0.path == "src/util.py" })
     }
 
-    @Test func anAgentsUncommittedWorkIsSeenInTheWorktree() throws {
-        let repo = try project()
-        try repo.write("src/calc.py", "def total(items):\n    return sum(items)  # fixed\n")
-        try repo.write("src/new.py", "@pytest.mark.skip\n")
-        let change = try ProposedChange.inWorktree(try Repository(discovering: repo.path), against: "HEAD")
-        #expect(change.files.map(\.path).sorted() == ["src/calc.py", "src/new.py"])
-        let violations = ScopeGuard.check(change, rules: ScopeRules(coverageArea: ["src/calc.py", "src/new.py"]))
-        #expect(violations.map(\.rule) == [.skipMarker])
-        #expect(violations.first?.path == "src/new.py" && violations.first?.line == 1)
-    }
-
-    @Test func aCommittedSymlinkIsSeenInGitAndOnDisk() throws {
+    @Test func aCommittedSymlinkIsSeen() throws {
         let repo = try project()
         let base = try repo.head()
         try FileManager.default.createSymbolicLink(atPath: repo.path + "/src/secrets.py", withDestinationPath: "/etc/passwd")
         try repo.commitAll("agent")
         let diff = try Repository(discovering: repo.path)
             .diff(from: base, to: "HEAD", options: DiffOptions(includeLines: true)).files
-        let change = try ProposedChange(diff: diff, worktreeRoot: repo.path)
+        let change = try ProposedChange(diff: diff)
         let link = try #require(change.files.first)
-        #expect(link.newMode == .symlink && link.isSymlinkOnDisk && link.resolvesOutsideRepository)
+        #expect(link.newMode == .symlink && link.isSymlinkInGit)
         let rules = ScopeRules(coverageArea: ["src/secrets.py"])
-        #expect(ScopeGuard.check(change, rules: rules).map(\.rule) == [.pathEscape, .symlink])
-    }
-
-    @Test func writingThroughADirectorySwappedForASymlinkIsCaught() throws {
-        let repo = try project()
-        let outside = try TempDir.make(prefix: "outside")
-        defer { try? FileManager.default.removeItem(atPath: outside) }
-        try "X = 2\n".write(toFile: outside + "/lib.py", atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(atPath: repo.path + "/vendor")
-        try FileManager.default.createSymbolicLink(atPath: repo.path + "/vendor", withDestinationPath: outside)
-        let change = try ProposedChange.inWorktree(try Repository(discovering: repo.path), against: "HEAD")
-        let lib = try #require(change.files.first { $0.path == "vendor/lib.py" })
-        #expect(lib.symlinkedDirectory == "vendor")
-        #expect(lib.resolvesOutsideRepository)
-        let rules = ScopeRules(coverageArea: ["vendor/lib.py", "vendor"])
-        let found = Set(ScopeGuard.check(change, rules: rules).map(\.rule))
-        #expect(found.isSuperset(of: [.symlink, .pathEscape]))
+        #expect(ScopeGuard.check(change, rules: rules).map(\.rule) == [.symlink])
     }
 
     @Test func aDiffWithoutLinesIsRefused() throws {
@@ -104,6 +76,6 @@ import TestSupport
         try repo.write("src/calc.py", "changed\n")
         try repo.commitAll("agent")
         let diff = try Repository(discovering: repo.path).diff(from: base, to: "HEAD").files
-        #expect(throws: ProposedChangeError.self) { try ProposedChange(diff: diff, worktreeRoot: repo.path) }
+        #expect(throws: ProposedChangeError.self) { try ProposedChange(diff: diff) }
     }
 }

@@ -44,7 +44,7 @@ struct WorkAreaTests {
             }
         }
         #expect(!FileManager.default.fileExists(atPath: leftPath))
-        #expect(try Repository(discovering: repo.path).listWorktrees().isEmpty)
+        #expect(try repo.scratchLeftovers().isEmpty)
         #expect(try repo.git("branch", "--list").trimmingCharacters(in: .whitespacesAndNewlines) == "* main")
         #expect(try repo.userStateFingerprint() == before)
     }

@@ -10,39 +10,6 @@ public struct FileMergeResult: Sendable, Equatable {
 }
 
 extension Repository {
-    /// Applies a unified diff (as `git apply` reads it) to this repository's working tree.
-    ///
-    /// With `checkOnly`, nothing is written: the call only says, by throwing or not, whether the
-    /// patch applies.
-    ///
-    /// - Throws: `.applyFailed` when a hunk does not apply; the working tree is then unchanged.
-    public func applyPatch(_ patch: String, checkOnly: Bool = false) throws(GitError) {
-        guard !isBare else {
-            throw GitError(kind: .other, call: "git_apply", message: "a bare repository has no working tree to patch")
-        }
-        var diff: OpaquePointer?
-        let bytes = Array(patch.utf8)
-        let parse = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { git_diff_from_buffer(&diff, $0.baseAddress, $0.count) }
-        }
-        if parse < 0 {
-            var error = GitError.last("git_diff_from_buffer", parse)
-            error.message = "the patch is not a unified diff git can read: \(error.message)"
-            throw error
-        }
-        defer { git_diff_free(diff) }
-        var options = git_apply_options()
-        try check("git_apply_options_init", git_apply_options_init(&options, UInt32(GIT_APPLY_OPTIONS_VERSION)))
-        if checkOnly { options.flags = GIT_APPLY_CHECK.rawValue }
-        let rc = git_apply(pointer, diff, GIT_APPLY_LOCATION_WORKDIR, &options)
-        if rc < 0 {
-            var error = GitError.last("git_apply", rc)
-            error.kind = .applyFailed
-            error.hint = "the files changed since the patch was made; a three-way merge may still apply it"
-            throw error
-        }
-    }
-
     /// Three-way merges one file's contents (`git merge-file`): the changes from `ancestor` to
     /// `theirs` applied on top of `ours`.
     public static func mergeFile(ancestor: Data, ours: Data, theirs: Data, path: String) throws(GitError) -> FileMergeResult {
