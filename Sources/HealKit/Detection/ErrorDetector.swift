@@ -27,7 +27,7 @@ public enum ErrorDetector {
             guard adjusted[index] <= options.alpha, ratio >= options.minRatio else { continue }
             regressions.append(regression(events, baselineCount: before, t1: t1, t2: t2,
                                           pValue: pValues[index], adjusted: adjusted[index]))
-            evidence[events.signature.id] = events
+            evidence[SecretRedactor.redact(events.signature.id)] = events
         }
         regressions.sort { ($0.kind == .newError ? 0 : 1, $0.test) < ($1.kind == .newError ? 0 : 1, $1.test) }
         return ErrorDetection(regressions: regressions, evidence: evidence, baselineExposure: t1, currentExposure: t2,
@@ -36,14 +36,11 @@ public enum ErrorDetector {
 
     private static func regression(_ events: SignatureEvents, baselineCount: Int, t1: Double, t2: Double,
                                    pValue: Double, adjusted: Double) -> Regression {
-        var regression = Regression(test: events.signature.id, kind: baselineCount == 0 ? .newError : .errorSpike,
+        var regression = Regression(test: SecretRedactor.redact(events.signature.id), kind: baselineCount == 0 ? .newError : .errorSpike,
                                     message: SecretRedactor.redact(events.message), file: events.signature.frame?.path,
                                     line: events.signature.frame?.line, pValue: pValue)
-        regression.errors = ErrorCounts(baselineCount: baselineCount, currentCount: events.count,
-                                        baselineRate: Double(baselineCount) / t1 * 3600,
-                                        currentRate: Double(events.count) / t2 * 3600, adjustedPValue: adjusted,
-                                        firstSeen: events.firstSeen.map(Date.init(timeIntervalSince1970:)),
-                                        lastSeen: events.lastSeen.map(Date.init(timeIntervalSince1970:)))
+        regression.errors = ErrorEvidence(events: events, baselineCount: baselineCount, baselineSeconds: t1,
+                                          currentSeconds: t2, adjustedPValue: adjusted)
         return regression
     }
 

@@ -19,8 +19,8 @@ public struct Regression: Codable, Sendable, Hashable {
     /// One-sided p-value: Mann-Whitney U for score drops judged on several samples; the exact
     /// conditional Poisson test (uncorrected) for production errors.
     public var pValue: Double?
-    /// Counts, rates and the corrected p-value of a production error signature.
-    public var errors: ErrorCounts?
+    /// A production error signature's counts, rates, corrected p-value, trace and sample.
+    public var errors: ErrorEvidence?
 
     public init(test: String, kind: RegressionKind, baseline: TestOutcome? = nil, current: TestOutcome? = nil,
                 message: String? = nil, file: String? = nil, line: Int? = nil, baselineScore: Double? = nil,

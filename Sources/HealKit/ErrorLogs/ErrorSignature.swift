@@ -6,6 +6,7 @@
 /// has no room for the message. An error with no frame in the repository is named by its
 /// innermost frame's package path (`… outside the repository at psycopg/cursor.py:execute`);
 /// one without any frame by its masked message (`error: payment failed for user <n>`).
+/// Ids are redacted where they leave heal (`ErrorDetector`), not per event.
 struct ErrorSignature: Sendable, Hashable {
     var id: String
     var type: String
@@ -18,12 +19,13 @@ struct ErrorSignature: Sendable, Hashable {
         var line: Int?
     }
 
-    init(event: ErrorEvent, mapper: FramePathMapper) {
+    /// - Parameter map: a frame file's repository path (`FramePathMapper.map`, cached by the caller).
+    init(event: ErrorEvent, map: (String) -> String?) {
         let root = event.trace?.root
         type = Self.clean(root.map(\.type).flatMap { $0.isEmpty ? nil : $0 } ?? event.typeHint ?? "error")
         let frames = event.trace?.frames ?? []
         for candidate in frames {
-            if let path = mapper.map(candidate.file) {
+            if let path = map(candidate.file) {
                 frame = RepositoryFrame(path: path, function: Self.clean(candidate.function), line: candidate.line)
                 id = "\(type) at \(path):\(frame!.function)"
                 return
@@ -31,10 +33,11 @@ struct ErrorSignature: Sendable, Hashable {
         }
         frame = nil
         if let innermost = frames.first {
-            id = "\(type) outside the repository at \(Self.packagePath(innermost.file)):\(Self.clean(innermost.function))"
+            id = "\(type) outside the repository at \(Self.clean(Self.packagePath(innermost.file))):"
+                + Self.clean(innermost.function)
         } else {
             let message = root.map(\.message).flatMap { $0.isEmpty ? nil : $0 } ?? event.message
-            id = "\(type): \(MessageMask.mask(message))"
+            id = "\(type): \(Self.clean(MessageMask.mask(message)))"
         }
     }
 
@@ -55,8 +58,10 @@ struct ErrorSignature: Sendable, Hashable {
         return masked
     }
 
-    /// Types and function names come from untrusted text: one line, bounded, no control characters.
+    /// Types and function names come from untrusted text and end up in ids that PR bodies show
+    /// as inline code: one line, bounded, no control characters and no backticks (which would
+    /// end the code span).
     static func clean(_ text: String) -> String {
-        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(200).map(Character.init))
+        String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F && $0 != "`" }.prefix(200).map(Character.init))
     }
 }

@@ -14,6 +14,8 @@ public struct ErrorWindow: Sendable {
     /// Log files read.
     public internal(set) var files: [String] = []
     var signatures: [String: SignatureEvents] = [:]
+    /// Frame files already mapped: a log repeats the same few files millions of times.
+    private var mapped: [String: String?] = [:]
 
     public init() {}
 
@@ -35,8 +37,17 @@ public struct ErrorWindow: Sendable {
 
     mutating func add(_ event: ErrorEvent, mapper: FramePathMapper) {
         errors += 1
-        let signature = ErrorSignature(event: event, mapper: mapper)
-        signatures[signature.id, default: SignatureEvents(signature: signature, event: event)].add(event)
+        let signature = ErrorSignature(event: event, map: { map($0, mapper) })
+        var events = signatures.removeValue(forKey: signature.id) ?? SignatureEvents(signature: signature, event: event)
+        events.add(event) { map($0, mapper) }
+        signatures[signature.id] = events
+    }
+
+    private mutating func map(_ file: String, _ mapper: FramePathMapper) -> String? {
+        if let known = mapped[file] { return known }
+        let path = mapper.map(file)
+        if mapped.count < 100_000 { mapped[file] = path }
+        return path
     }
 }
 
@@ -58,6 +69,8 @@ struct SignatureEvents: Sendable {
 
     struct Stack: Sendable {
         var frames: [StackFrame]
+        /// Each frame's repository path (nil outside the repository).
+        var paths: [String?]
         var count: Int
     }
 
@@ -67,7 +80,7 @@ struct SignatureEvents: Sendable {
         sample = event
     }
 
-    mutating func add(_ event: ErrorEvent) {
+    mutating func add(_ event: ErrorEvent, map: (String) -> String?) {
         count += 1
         if let time = event.timestamp {
             firstSeen = min(firstSeen ?? time, time)
@@ -81,7 +94,7 @@ struct SignatureEvents: Sendable {
         if let index = stacks.firstIndex(where: { $0.frames == frames }) {
             stacks[index].count += 1
         } else if stacks.count < Self.keptStacks {
-            stacks.append(Stack(frames: frames, count: 1))
+            stacks.append(Stack(frames: frames, paths: frames.map { map($0.file) }, count: 1))
         }
         stacks.sort { $0.count > $1.count }
     }
