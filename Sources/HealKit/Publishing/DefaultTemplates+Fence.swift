@@ -3,6 +3,18 @@ extension DefaultTemplates {
     /// the longest run inside `text`, and at least three (CommonMark closes a fence only with a
     /// run at least as long as the opening one).
     public static func fence(for text: String) -> String {
+        String(repeating: "`", count: max(3, longestBacktickRun(in: text) + 1))
+    }
+
+    /// Inline code that `text` cannot end early: a backtick run longer than any inside it, and
+    /// spaces inside when `text` starts or ends with a backtick (CommonMark strips one each side).
+    static func inlineCode(_ text: String) -> String {
+        let ticks = String(repeating: "`", count: longestBacktickRun(in: text) + 1)
+        let pad = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return ticks + pad + text.replacingOccurrences(of: "\n", with: " ") + pad + ticks
+    }
+
+    private static func longestBacktickRun(in text: String) -> Int {
         var longest = 0
         var current = 0
         for character in text {
@@ -13,7 +25,7 @@ extension DefaultTemplates {
                 current = 0
             }
         }
-        return String(repeating: "`", count: max(3, longest + 1))
+        return longest
     }
 
     /// `text` without the line endings at its end, so a fenced block closes on the next line.
