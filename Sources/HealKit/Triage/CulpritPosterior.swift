@@ -1,21 +1,25 @@
 import Foundation
 
 /// The belief over which commit of `0..<N` is the culprit (the first commit where the test is
-/// broken), updated by one-sided noisy observations.
+/// broken), updated by noisy observations.
 ///
-/// Model (Henderson et al., "Flake Aware Culprit Finding", ICST 2023): at or after the culprit
-/// the test always fails; before it, it fails only with the flake rate `f`. So a PASS at `i`
-/// rules out every suspect `≤ i`, and a FAIL at `i` multiplies every suspect `> i` by `f`.
+/// Model (Henderson et al., "Flake Aware Culprit Finding", ICST 2023): before the culprit the
+/// test fails only with the flake rate `f`; at or after it, it passes only with the miss rate
+/// `m`. A test that breaks for real has `m = 0` (noise is one-sided): a PASS at `i` rules out
+/// every suspect `≤ i`, and a FAIL at `i` multiplies every suspect `> i` by `f`. A noisy
+/// classifier (an eval probe) errs both ways, so `m > 0` only down-weights instead.
 /// A commit that could not be tested is indistinguishable from the commit after it, so the
 /// belief is kept over *blocks*: a run of skipped commits plus the next testable one.
 struct CulpritPosterior {
     let flakeRate: Double
+    let missRate: Double
     /// Unnormalised weight per commit.
     private(set) var weights: [Double]
     private(set) var skipped: Set<Int> = []
 
-    init(commitCount: Int, flakeRate: Double, prior: [Double]? = nil) {
+    init(commitCount: Int, flakeRate: Double, missRate: Double = 0, prior: [Double]? = nil) {
         self.flakeRate = flakeRate
+        self.missRate = missRate
         if let prior, prior.count == commitCount, prior.allSatisfy({ $0 >= 0 }), prior.contains(where: { $0 > 0 }) {
             weights = prior
         } else {
@@ -31,9 +35,12 @@ struct CulpritPosterior {
         case .skip:
             skipped.insert(commit)
         case .pass:
-            for index in 0...commit { weights[index] = 0 }
+            skipped.remove(commit)
+            for index in 0...commit { weights[index] *= missRate }
             for index in commit + 1..<commitCount { weights[index] *= 1 - flakeRate }
         case .fail:
+            skipped.remove(commit)
+            for index in 0...commit { weights[index] *= 1 - missRate }
             for index in commit + 1..<commitCount { weights[index] *= flakeRate }
         }
         normalise()
@@ -70,11 +77,11 @@ struct CulpritPosterior {
     /// The commit whose test run is expected to leave the least uncertainty (minimum expected
     /// posterior entropy over blocks), or nil when no run can tell blocks apart.
     ///
-    /// With `f = 0` and a uniform belief this is the midpoint, so the search is a bisection.
+    /// With `f = m = 0` and a uniform belief this is the midpoint, so the search is a bisection.
     func nextCommit() -> Int? {
         let blocks = self.blocks
         guard blocks.count > 1 else { return nil }
-        let f = flakeRate
+        let (f, m) = (flakeRate, missRate)
         let masses = blocks.map(\.mass)
         let plogp = masses.map { $0 > 0 ? $0 * log($0) : 0 }
         let totalPlogp = plogp.reduce(0, +)
@@ -86,21 +93,38 @@ struct CulpritPosterior {
             below += masses[k]
             belowPlogp += plogp[k]
             let above = max(1 - below, 0)
-            let abovePlogp = totalPlogp - belowPlogp
+            let side = Side(mass: below, plogp: belowPlogp)
+            let other = Side(mass: above, plogp: totalPlogp - belowPlogp)
             guard below > 0, above > 0 else { continue }
-            let failProbability = below + f * above
-            let passProbability = (1 - f) * above
-            var failEntropy = -(belowPlogp - below * log(failProbability)) / failProbability
-            if f > 0 {
-                failEntropy -= (f / failProbability) * (abovePlogp + above * log(f / failProbability))
-            }
-            let passEntropy = log(above) - abovePlogp / above
-            let expected = failProbability * failEntropy + passProbability * passEntropy
+            // A run at block k's last commit fails when the culprit is at or below it (blocks
+            // 0...k, "below") unless it misses, and above it only by a flake.
+            let fail = Self.outcome(below: side, scaledBy: 1 - m, above: other, scaledBy: f)
+            let pass = Self.outcome(below: side, scaledBy: m, above: other, scaledBy: 1 - f)
+            let expected = fail.probability * fail.entropy + pass.probability * pass.entropy
             if expected < bestEntropy - 1e-12 {
                 bestEntropy = expected
                 bestCommit = blocks[k].range.upperBound
             }
         }
         return bestCommit
+    }
+
+    /// One side of a split of the blocks: its mass and Σ p·log p over its blocks.
+    private struct Side {
+        var mass: Double
+        var plogp: Double
+    }
+
+    /// The probability of an outcome that scales the belief below the split by `a` and above it
+    /// by `b`, and the entropy of the belief after it.
+    private static func outcome(below: Side, scaledBy a: Double, above: Side,
+                                scaledBy b: Double) -> (probability: Double, entropy: Double) {
+        let z = a * below.mass + b * above.mass
+        guard z > 0 else { return (0, 0) }
+        // Σ over a side of (s·p/z)·log(s·p/z) = (s/z)·(Σ p·log p + mass·log(s/z)).
+        func term(_ side: Side, _ scale: Double) -> Double {
+            scale > 0 ? scale / z * (side.plogp + side.mass * log(scale / z)) : 0
+        }
+        return (z, -(term(below, a) + term(above, b)))
     }
 }

@@ -2,8 +2,9 @@
 /// search (Henderson et al., "Flake Aware Culprit Finding", ICST 2023).
 ///
 /// The range is commits `0..<N`, oldest first; commit `N-1` (the deploy) is known to fail and
-/// the baseline before commit `0` is known to pass. Noise is one-sided: a PASS is trusted and
-/// rules suspects out, a FAIL only lowers the weight of later suspects by the flake rate.
+/// the baseline before commit `0` is known to pass. For a test noise is one-sided: a PASS is
+/// trusted and rules suspects out, a FAIL only lowers the weight of later suspects by the flake
+/// rate. A noisy classifier (`missRate > 0`) errs both ways and every run only re-weights.
 /// Each step runs the commit with the least expected remaining uncertainty; the search stops
 /// when one suspect holds `options.confidence` of the probability or `options.maxRuns` is spent.
 ///
@@ -28,14 +29,26 @@ public enum CulpritSearch {
         guard commitCount > 0 else {
             return CulpritSearchResult(status: .budgetExhausted, suspects: nil, confidence: 0, runs: 0, log: [])
         }
-        var posterior = CulpritPosterior(commitCount: commitCount, flakeRate: options.flakeRate, prior: prior)
+        var posterior = CulpritPosterior(commitCount: commitCount, flakeRate: options.flakeRate,
+                                         missRate: options.missRate, prior: prior)
         var log: [CulpritObservation] = []
         var confirmed = false
+        var retries: [Int: Int] = [:]
         while true {
             let best = posterior.best ?? (0...commitCount - 1, 0)
             let confident = best.mass >= options.confidence - 1e-12
             let budgetLeft = log.count < options.maxRuns
-            if confident, posterior.flakeRate == 0, !confirmed, budgetLeft, best.range.upperBound < commitCount - 1 {
+            if budgetLeft, let commit = best.range.dropLast().last(where: {
+                posterior.skipped.contains($0) && retries[$0, default: 0] < options.skipRetries
+            }) {
+                // A skip inside the best block keeps the answer from being one commit.
+                retries[commit, default: 0] += 1
+                let outcome = try await test(commit)
+                log.append(CulpritObservation(commit: commit, outcome: outcome))
+                posterior.observe(outcome, at: commit)
+                continue
+            }
+            if confident, posterior.flakeRate == 0, posterior.missRate == 0, !confirmed, budgetLeft, best.range.upperBound < commitCount - 1 {
                 // One FAIL decided this; a flake would have misled the whole bisection.
                 confirmed = true
                 let commit = best.range.upperBound

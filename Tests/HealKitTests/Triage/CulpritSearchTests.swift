@@ -110,4 +110,33 @@ struct CulpritSearchTests {
             _ = try await CulpritSearch.run(commitCount: 4, options: .deterministic) { _ in throw Boom() }
         }
     }
+
+    @Test("a noisy search goes back to an undecided commit next to the culprit; a test search never does")
+    func skipRetries() async {
+        var asked: [Int: Int] = [:]
+        let noisy = CulpritSearchOptions(flakeRate: 0.05, missRate: 0.05, skipRetries: 2)
+        let result = await CulpritSearch.run(commitCount: 8, options: noisy) { i in
+            asked[i, default: 0] += 1
+            if i == 4 && asked[i] == 1 { return .skip }
+            return i >= 5 ? .fail : .pass
+        }
+        #expect(result.culprit == 5)
+        #expect(asked[4] ?? 0 >= 2)
+        let deterministic = await CulpritSearch.run(commitCount: 8, options: .deterministic) { i in
+            i == 4 ? .skip : i >= 5 ? .fail : .pass
+        }
+        #expect(deterministic.culprit == nil)
+        #expect(deterministic.suspects == 4...5)
+    }
+
+    @Test("with a miss rate a PASS only down-weights: one wrong PASS after the culprit is outvoted")
+    func missRate() async {
+        var wrongOnce = true
+        let options = CulpritSearchOptions(flakeRate: 0.05, missRate: 0.05)
+        let result = await CulpritSearch.run(commitCount: 16, options: options) { i in
+            if i >= 6, wrongOnce { wrongOnce = false; return .pass }
+            return i >= 6 ? .fail : .pass
+        }
+        #expect(result.culprit == 6)
+    }
 }
