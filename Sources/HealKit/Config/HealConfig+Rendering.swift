@@ -11,25 +11,10 @@ extension HealConfig {
             "# Commands run with /bin/sh -c in a scratch copy of the commit's files, never in your checkout.",
         ]
         if let headline { lines += headline.split(separator: "\n", omittingEmptySubsequences: false).map { "# \($0)" } }
+        lines.append("")
+        lines += suiteLines
+        lines += Evals.render(evals) + [""]
         lines += [
-            "",
-            "suite:",
-            "  # The whole suite. It must write its results to {results}: heal grades from that file,",
-            "  # not from the exit code alone; a run that leaves no results file \"could not run\".",
-            "  command: \(quote(suite.command))",
-            "  # \(ReportFormat.allCases.map(\.rawValue).joined(separator: " | "))",
-            "  format: \(suite.format.rawValue)",
-            "  # One test: {id} {file} {name} {classname} {results} become exactly their values, bare or",
-            "  # inside quotes; {id_re} {name_re} {classname_re} are anchored, escaped regular expressions",
-            "  # for runners that select by pattern, {go_run} the name as go test -run takes it.",
-            "  test: \(quote(suite.test))",
-            "  # Builds the suite without running it (exit 0 = it builds): how heal triages a deploy",
-            "  # that breaks the build.",
-            optional("build", suite.build, example: "<a command that compiles or collects the tests>"),
-            "  # Seconds before a whole-suite run / a single-test run is killed with its children.",
-            "  timeout: \(seconds(suite.timeout))",
-            "  test-timeout: \(seconds(suite.testTimeout))",
-            "",
             "coverage:",
             "  # Optional, but it makes triage sharp: which lines each test runs. Writes to {coverage}.",
             optional("command", coverage.command,
@@ -112,6 +97,32 @@ extension HealConfig {
             optional("base-branch", baseBranch, example: "main", indent: ""),
         ]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var suiteLines: [String] {
+        let section = [
+            "suite:",
+            "  # The whole suite. It must write its results to {results}: heal grades from that file,",
+            "  # not from the exit code alone; a run that leaves no results file \"could not run\".",
+            "  command: \(quote(suite.command))",
+            "  # \(ReportFormat.allCases.map(\.rawValue).joined(separator: " | "))",
+            "  format: \(suite.format.rawValue)",
+            "  # One test: {id} {file} {name} {classname} {results} become exactly their values, bare or",
+            "  # inside quotes; {id_re} {name_re} {classname_re} are anchored, escaped regular expressions",
+            "  # for runners that select by pattern, {go_run} the name as go test -run takes it.",
+            "  test: \(quote(suite.test))",
+            "  # Builds the suite without running it (exit 0 = it builds): how heal triages a deploy",
+            "  # that breaks the build.",
+            optional("build", suite.build, example: "<a command that compiles or collects the tests>"),
+            "  # Seconds before a whole-suite run / a single-test run is killed with its children.",
+            "  timeout: \(seconds(suite.timeout))",
+            "  test-timeout: \(seconds(suite.testTimeout))",
+        ]
+        guard runsSuite else {
+            return ["# No test suite: only the evals below run (uncomment to add one)."]
+                + section.map { "# " + $0 } + [""]
+        }
+        return section + [""]
     }
 
     private func optional(_ key: String, _ value: String?, example: String, indent: String = "  ") -> String {

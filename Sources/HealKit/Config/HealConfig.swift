@@ -5,6 +5,10 @@
 public struct HealConfig: Sendable, Equatable {
     /// `suite:` how to run the tests.
     public var suite: Suite
+    /// Whether heal runs `suite` at all: false only when `evals:` is given and `suite:` is not.
+    public var runsSuite: Bool
+    /// `evals:` an optional noisy eval suite, run beside `suite`.
+    public var evals: Evals?
     /// `coverage:` optional per-test coverage that makes triage sharp.
     public var coverage: Coverage
     /// `triage:` reruns and search budgets.
@@ -30,11 +34,13 @@ public struct HealConfig: Sendable, Equatable {
     public var baseBranch: String?
 
     /// A configuration with every key at its default, unless given.
-    public init(suite: Suite = Suite(), coverage: Coverage = Coverage(), triage: Triage = Triage(),
+    public init(suite: Suite = Suite(), runsSuite: Bool = true, evals: Evals? = nil, coverage: Coverage = Coverage(), triage: Triage = Triage(),
                 detection: Detection = Detection(), fix: Fix = Fix(), scope: Scope = Scope(),
                 agents: Agents = Agents(), errors: Errors? = nil, deployTags: String = "deploy-*", store: Store = .sqlite,
                 publish: Publish = .local, baseBranch: String? = nil) {
         self.suite = suite
+        self.runsSuite = runsSuite
+        self.evals = evals
         self.coverage = coverage
         self.triage = triage
         self.detection = detection

@@ -2,10 +2,14 @@
 /// defaults so an absent key keeps its default.
 enum HealConfigReader {
     static func read(_ document: ConfigNode) throws -> HealConfig {
-        let top = try document.entries(known: ["suite", "coverage", "triage", "detection", "fix", "scope",
+        let top = try document.entries(known: ["suite", "evals", "coverage", "triage", "detection", "fix", "scope",
                                                "agents", "errors", "deploy-tags", "store", "publish", "base-branch"])
         var config = HealConfig()
         if let node = top["suite"] { config.suite = try suite(node) }
+        if let node = top["evals"] {
+            config.evals = try HealConfig.Evals.read(node)
+            config.runsSuite = top["suite"] != nil
+        }
         if let node = top["coverage"] { config.coverage = try coverage(node) }
         if let node = top["triage"] { config.triage = try triage(node) }
         if let node = top["detection"] { config.detection = try detection(node) }
@@ -132,7 +136,7 @@ enum HealConfigReader {
 
     /// A shell command that must name where it writes its output, since heal reads the result
     /// from that file rather than trusting the exit code.
-    private static func command(_ node: ConfigNode, placeholder: String) throws -> String {
+    static func command(_ node: ConfigNode, placeholder: String) throws -> String {
         let value = try nonEmpty(node)
         // `{results_dir}` for runners that write a folder of files (Maven Surefire, Gradle).
         guard value.contains("{\(placeholder)}") || value.contains("{\(placeholder)_dir}") else {
