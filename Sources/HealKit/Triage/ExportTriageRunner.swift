@@ -39,7 +39,8 @@ public struct ExportTriageRunner: TriageTestRunner {
         return try CoverageLoader(repositoryRoot: export.directory).load(path: file, format: testRunner.coverage.format)
     }
 
-    private func prepare(_ commit: ObjectID, files: [String: Data?]) throws {
+    /// Brings the directory to `commit`'s tree and writes `files` on top.
+    func prepare(_ commit: ObjectID, files: [String: Data?]) throws {
         let repository = try Repository(discovering: testRunner.repositoryPath)
         let tree = try repository.commit(commit.hex).treeID
         let changed = try export.sync.sync(to: tree, in: repository, overrides: files)

@@ -47,12 +47,4 @@ struct ScoreTestTests {
         let normal = MannWhitney.pValueLess(current: Array(current.prefix(40)), baseline: Array(baseline.prefix(40)))
         #expect(abs(exact - normal) < 0.01)
     }
-
-    @Test("Holm's procedure steps down and stops at the first kept hypothesis")
-    func holm() {
-        #expect(HolmBonferroni.rejected([0.01, 0.04, 0.03], alpha: 0.05) == [true, false, false])
-        #expect(HolmBonferroni.rejected([0.001, 0.02, 0.04], alpha: 0.05) == [true, true, true])
-        #expect(HolmBonferroni.rejected([0.2, 0.001], alpha: 0.05) == [false, true])
-        #expect(HolmBonferroni.rejected([], alpha: 0.05) == [])
-    }
 }
