@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitKit
 import HealKit
 
 struct RunCommand: AsyncParsableCommand {
@@ -46,7 +47,17 @@ struct RunCommand: AsyncParsableCommand {
             let options = HealRunOptions(repositoryPath: repo, before: before, after: after, configPath: config,
                                          publish: publish, store: store, dryRun: dryRun, wait: wait,
                                          trigger: ProcessInfo.processInfo.environment["HEAL_TRIGGER"])
-            let report = try await HealRun(options: options, progress: { printError("heal: " + $0) }).run()
+            let report: HealRunReport
+            do {
+                report = try await HealRun(options: options, progress: { printError("heal: " + $0) }).run()
+            } catch {
+                // A script reading --json gets an object whatever the exit code.
+                if json {
+                    let isUserInput = error is any UserInputError || (error as? GitError)?.isUserInput == true
+                    try? printJSON(HealRunJSON(failure: error, isUserInput: isUserInput))
+                }
+                throw error
+            }
             if json {
                 try printJSON(HealRunJSON(report))
             } else {

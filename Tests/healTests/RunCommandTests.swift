@@ -106,6 +106,15 @@ struct RunCommandTests {
 
         #expect(result.status == 2)
         #expect(result.stderr.contains("pass --before REV"), "\(result.stderr)")
+
+        // --json prints the run's JSON whatever the exit code, the error in `errors`.
+        let json = try fixture.heal(["run", "--json"])
+        #expect(json.status == 2)
+        let object = try jsonObject(json)
+        #expect((object["regressions"] as? [Any])?.isEmpty == true)
+        let error = try #require((object["errors"] as? [[String: Any]])?.first)
+        #expect((error["message"] as? String)?.contains("pass --before REV") == true)
+        #expect(error["isUserInput"] as? Bool == true)
     }
 
     @Test("a second heal run while one holds the lock exits 2 with the lock message")

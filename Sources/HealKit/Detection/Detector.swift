@@ -28,7 +28,8 @@ public enum Detector {
             switch (was.isFailure, now.isFailure) {
             case (false, true):
                 newlyFailing += was.isPass ? 1 : 0
-                regressions.append(regression(after.testCase(at: match), kind: .newlyFailing, baseline: was))
+                let now = after.testCase(at: match)
+                regressions.append(regression(now, kind: now.outcome == .buildFailed ? .buildFailure : .newlyFailing, baseline: was))
             case (true, false) where now.isPass:
                 fixed.append(before.id(at: index))
             case (true, true):
@@ -38,8 +39,10 @@ public enum Detector {
             }
         }
         for index in 0..<after.count where after.outcome(at: index).isFailure && before.index(matching: index, in: after) == nil {
-            regressions.append(regression(after.testCase(at: index), kind: .newTestFailing, baseline: nil))
+            let test = after.testCase(at: index)
+            regressions.append(regression(test, kind: test.outcome == .buildFailed ? .buildFailure : .newTestFailing, baseline: nil))
         }
+        BuildFailureAttribution.attribute(missing: missing, to: &regressions)
         let drops = scoreDrops(baseline: baseline, current: current, options: options)
         for eval in baseline.evals where current.eval(eval.id) == nil { missing.append(eval.id) }
         regressions += drops

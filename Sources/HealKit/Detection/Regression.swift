@@ -21,6 +21,8 @@ public struct Regression: Codable, Sendable, Hashable {
     public var pValue: Double?
     /// A production error signature's counts, rates, corrected p-value, trace and sample.
     public var errors: ErrorEvidence?
+    /// For a build failure: the baseline tests that vanished because the unit no longer builds.
+    public var missingTests: [String]?
 
     public init(test: String, kind: RegressionKind, baseline: TestOutcome? = nil, current: TestOutcome? = nil,
                 message: String? = nil, file: String? = nil, line: Int? = nil, baselineScore: Double? = nil,

@@ -8,6 +8,10 @@ public enum RegressionKind: String, Codable, Sendable, CaseIterable {
     case scoreDrop = "score-drop"
     /// In the baseline, gone now (a regression only when `DetectionOptions.missingIsRegression`).
     case missing
+    /// A unit (a package, a module, a test target, or the whole suite) that built at the
+    /// baseline no longer builds, compiles or loads; its tests that vanished with it are listed
+    /// in `Regression.missingTests`.
+    case buildFailure = "build-failure"
     /// A production error signature the baseline window never saw, frequent enough now.
     case newError = "new-error"
     /// A production error signature whose rate rose significantly after the deploy.

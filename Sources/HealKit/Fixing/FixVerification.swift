@@ -50,6 +50,7 @@ public struct FixVerifier: Sendable {
     /// the suite (never from the cache), and compares the suite with `deployReport` (the suite
     /// at the deploy commit, taken before any agent ran).
     public func verify(_ test: TestTarget, at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
+        if test.isBuildUnit { return try await verifyBuild(test, at: commit, deployReport: deployReport) }
         var passes = 0
         for run in 1...reruns {
             let result = try await runner.runTest(test, at: commit.hex)
@@ -64,6 +65,34 @@ public struct FixVerifier: Sendable {
             }
             passes += 1
         }
+        return try await verifySuite(passes: passes, runs: reruns, at: commit, deployReport: deployReport)
+    }
+
+    /// A unit that did not build: it must build now (once — a build is deterministic), and the
+    /// suite must run with no new failures. When the whole suite did not run at the deploy,
+    /// there is nothing to compare with: it must run now and have no unit left unbuilt.
+    private func verifyBuild(_ unit: TestTarget, at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
+        let probe = try await runner.runBuild(at: commit.hex, unit: unit.id)
+        guard probe.outcome == .pass else {
+            return FixVerification(testPasses: 0, testReruns: 1, newFailures: [], suiteSummary: "not run",
+                                   failureReason: "`\(unit.id)` still does not build with the fix: \(probe.output ?? "no answer")")
+        }
+        guard unit.id == TestRunner.wholeSuite else {
+            return try await verifySuite(passes: 1, runs: 1, at: commit, deployReport: deployReport)
+        }
+        let fixed = try await runner.runSuite(at: commit.hex, cached: false)
+        guard let report = fixed.report, !report.tests.contains(where: { $0.outcome == .buildFailed }) else {
+            return FixVerification(testPasses: 1, testReruns: 1, newFailures: [], suiteSummary: "could not run",
+                                   failureReason: "the suite still does not run with the fix: \(fixed.couldNotRunReason ?? "a unit does not build")")
+        }
+        let failing = report.tests.count { $0.outcome.isFailure }
+        return FixVerification(testPasses: 1, testReruns: 1, newFailures: [],
+                               suiteSummary: "the suite builds and runs again (\(report.tests.count - failing) passed, \(failing) failing; it did not run at the deploy commit)",
+                               failureReason: nil)
+    }
+
+    private func verifySuite(passes: Int, runs reruns: Int, at commit: ObjectID,
+                             deployReport: TestReport?) async throws -> FixVerification {
         let fixed = try await runner.runSuite(at: commit.hex, cached: false)
         guard let fixedReport = fixed.report else {
             return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "could not run",

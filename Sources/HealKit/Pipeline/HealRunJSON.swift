@@ -8,9 +8,10 @@ public struct HealRunJSON: Encodable, Sendable {
     }
 
     public var run: Int64?
-    public var before: String
-    public var after: String
-    public var baseline: String
+    /// nil only when the run failed before the range was resolved.
+    public var before: String?
+    public var after: String?
+    public var baseline: String?
     public var dryRun: Bool
     public var regressions: [Regression]
     public var verdicts: [VerdictJSON]
@@ -31,6 +32,20 @@ public struct HealRunJSON: Encodable, Sendable {
         escalations = report.escalations
         unhandled = report.unhandled.map { Unhandled(test: $0.test, reason: $0.reason) }
         errors = report.failures
+    }
+
+    /// The JSON of a run that stopped with `error` before it had a report (a bad revision or
+    /// configuration, a baseline that does not run, the lock held): the same shape, empty, with
+    /// the error in `errors`, so `--json` always prints an object, also when heal exits 2.
+    public init(failure error: any Error, isUserInput: Bool) {
+        run = nil
+        dryRun = false
+        regressions = []
+        verdicts = []
+        dispatches = []
+        escalations = []
+        unhandled = []
+        errors = [RunFailure(test: "", message: "\(error)", isUserInput: isUserInput)]
     }
 
     enum CodingKeys: String, CodingKey {

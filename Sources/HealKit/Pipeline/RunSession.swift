@@ -54,6 +54,12 @@ struct RunSession: Sendable {
         progress("running the suite at \(commit.id.short()) (\(side))…")
         let run = try await runner.runSuite(at: commit.id.hex)
         guard let report = run.report else {
+            // It ran at the baseline and writes nothing at the deploy: the deploy broke the build
+            // (or the collection) of the whole suite — a regression, not a configuration error.
+            if side == "after", run.process?.timedOut == false {
+                progress("  the suite wrote no results: a build failure of the whole suite")
+                return WholeSuiteBuildFailure.report(run)
+            }
             throw SuiteDidNotRunError(revision: side, commit: commit.id.hex, reason: run.couldNotRunReason ?? "no results")
         }
         let failing = report.tests.count { $0.outcome.isFailure }

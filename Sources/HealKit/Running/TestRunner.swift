@@ -14,7 +14,7 @@ public struct TestRunner: Sendable {
     public let suite: HealConfig.Suite
     public let coverage: HealConfig.Coverage
     public let cache: (any SuiteResultCache)?
-    private let workArea: WorkArea
+    let workArea: WorkArea
 
     /// - Parameters:
     ///   - repositoryPath: any path inside the repository.
@@ -82,7 +82,7 @@ public struct TestRunner: Sendable {
 
     private func runSuite(in directory: String, revision: String?) async throws -> SuiteRun {
         let run = try prepare(label: "suite")
-        let process = try await execute(suite.command, values: ["results": run.results], in: directory,
+        let process = try await execute(suite.command, values: ["results": run.results, "results_dir": run.resultsDirectory], in: directory,
                                         revision: revision, timeout: suite.timeout, run: run)
         switch read(run: run, process: process, timeout: suite.timeout, root: directory) {
         case .success(let report):
@@ -94,7 +94,7 @@ public struct TestRunner: Sendable {
 
     private func runTest(_ target: TestTarget, in directory: String, revision: String?) async throws -> SingleTestExecution {
         let run = try prepare(label: "test")
-        let values = target.placeholders(["results": run.results])
+        let values = target.placeholders(["results": run.results, "results_dir": run.resultsDirectory])
         let process = try await execute(suite.test, values: values, in: directory, revision: revision,
                                         timeout: suite.testTimeout, run: run)
         // A run that did not run the test says so in the runner's own words, with the command.
@@ -134,7 +134,7 @@ public struct TestRunner: Sendable {
 
     // MARK: - Plumbing
 
-    private struct RunFolder {
+    struct RunFolder {
         var directory: String
         var resultsDirectory: String { directory + "/results" }
         var results: String
@@ -145,7 +145,7 @@ public struct TestRunner: Sendable {
         var text: String
     }
 
-    private func prepare(label: String) throws -> RunFolder {
+    func prepare(label: String) throws -> RunFolder {
         let directory = try workArea.healDirectory.makeRunDirectory(label: label)
         try FileManager.default.createDirectory(atPath: directory + "/results", withIntermediateDirectories: true)
         return RunFolder(directory: directory, results: directory + "/results/results." + resultsExtension)
@@ -163,7 +163,7 @@ public struct TestRunner: Sendable {
         }
     }
 
-    private func execute(_ template: String, values: [String: String], in directory: String, revision: String?,
+    func execute(_ template: String, values: [String: String], in directory: String, revision: String?,
                          timeout: Duration, run: RunFolder) async throws -> ProcessOutcome {
         let command = CommandTemplate.render(template, values)
         let record = "command: \(command)\ndirectory: \(directory)\n" + (revision.map { "revision: \($0)\n" } ?? "")

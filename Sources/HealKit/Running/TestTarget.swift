@@ -1,5 +1,5 @@
 /// The test a single-test command runs: the values substituted for its placeholders in
-/// `suite.test` (see `placeholders(results:)`).
+/// `suite.test` (see `placeholders(_:)`).
 public struct TestTarget: Sendable, Hashable {
     /// The id heal reports and the project's runner accepts (a pytest nodeid, say).
     public var id: String
@@ -9,6 +9,9 @@ public struct TestTarget: Sendable, Hashable {
     public var name: String
     /// The suite or class it belongs to.
     public var classname: String?
+    /// Whether this is a unit that did not build (a `buildFailed` case) rather than a test: it
+    /// is verified by building, not by rerunning it.
+    public var isBuildUnit: Bool = false
 
     public init(id: String, file: String? = nil, name: String? = nil, classname: String? = nil) {
         self.id = id
@@ -22,6 +25,7 @@ public struct TestTarget: Sendable, Hashable {
     /// The target for a test case read from a report.
     public init(_ test: TestCase) {
         self.init(id: test.id, file: test.file, name: test.name, classname: test.classname)
+        isBuildUnit = test.outcome == .buildFailed
     }
 
     /// What `suite.test` (and `coverage.test`) may say, each substituted as exactly its value:

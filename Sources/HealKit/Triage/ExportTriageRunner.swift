@@ -9,7 +9,7 @@ import GitKit
 /// Reusing one directory keeps a culprit search or a delta-debugging session from paying a
 /// fresh export of the whole tree per run; `RewriteStamps` keeps the build caches that survive
 /// in it from serving stale results.
-public struct ExportTriageRunner: TriageTestRunner {
+public struct ExportTriageRunner: TriageTestRunner, TriageBuildRunner {
     public let testRunner: TestRunner
     /// The scratch directory and the tree it holds.
     public let export: ExportedTree
@@ -31,6 +31,12 @@ public struct ExportTriageRunner: TriageTestRunner {
         case .couldNotRun(let reason):
             return SingleTestRun(outcome: .skip, output: reason)
         }
+    }
+
+    public func build(_ unit: String, at commit: ObjectID, replacing files: [String: Data?]) async throws -> SingleTestRun {
+        try prepare(commit, files: files)
+        let probe = try await testRunner.runBuild(in: export.directory, unit: unit)
+        return SingleTestRun(outcome: probe.outcome, output: probe.output)
     }
 
     public func coverage(at commit: ObjectID) async throws -> CoverageMap? {

@@ -2,10 +2,15 @@ import Foundation
 import GitKit
 
 extension TriageEngine {
+    /// One observation of a regression at a commit, with some files rewritten first: a single
+    /// test's run, or whether the suite builds.
+    typealias Probe = (ObjectID, [String: Data?]) async throws -> CommitTestOutcome
+
     /// For an introduced regression: the culprit commit among the deploy's first-parent commits,
     /// then the causal hunks of that commit (or of the commits the search left), minimized.
-    func locate(_ test: TestCase, rule: RuleVerdict, input: TriageInput, failureOutput: String,
-                coverage: inout CoverageCache, in repository: Repository) async throws -> TriagedRegression {
+    /// `probe` observes it; `usesCoverage` is false where coverage says nothing (a build).
+    func locate(_ id: String, probe: Probe, usesCoverage: Bool = true, rule: RuleVerdict, input: TriageInput,
+                failureOutput: String, coverage: inout CoverageCache, in repository: Repository) async throws -> TriagedRegression {
         // A merge commit is one step: the first-parent chain is what the deploy branch saw.
         let commits = try repository.commits(from: input.before.hex, to: input.after.hex, firstParent: true)
         var reasons = [rule.reason]
@@ -25,7 +30,7 @@ extension TriageEngine {
                 options: CulpritSearchOptions(flakeRate: 0, confidence: options.culpritConfidence,
                                               maxRuns: options.culpritMaxRuns)
             ) { index in
-                try await runner.runTest(test, at: commits[index].id, replacing: [:]).outcome
+                try await probe(commits[index].id, [:])
             }
             culpritRuns = search.runs
             if let suspects = search.suspects {
@@ -45,14 +50,15 @@ extension TriageEngine {
         if let culprit { base = culprit.parents.first ?? input.before; head = culprit.id }
 
         let diff = try repository.diff(from: base.hex, to: head.hex, options: Self.zeroContext).files
-        let lines = try await coverage.map(at: head, in: repository).flatMap { Self.lines(of: test.id, in: $0, report: input.current) }
+        let lines = usesCoverage
+            ? try await coverage.map(at: head, in: repository).flatMap { Self.lines(of: id, in: $0, report: input.current) } : nil
         let selection = CausalHunks.select(diff: diff, coverage: lines, failureOutput: failureOutput)
         reasons.append(selection.reason)
-        let minimized = try await minimize(test, selection: selection, diff: diff, base: base, head: head, in: repository)
+        let minimized = try await minimize(probe, selection: selection, diff: diff, base: base, head: head, in: repository)
         reasons.append(minimized.reason)
 
         let verdict = TestVerdict(
-            test: test.id, verdict: .introduced, reason: reasons.joined(separator: "; "), culprit: culprit,
+            test: id, verdict: .introduced, reason: reasons.joined(separator: "; "), culprit: culprit,
             culpritCandidates: candidates, causalBase: base, causalHead: head,
             causalDiff: HunkRef.restrict(diff, to: minimized.hunks), confidence: selection.confidence,
             coveredFiles: (lines ?? [:]).filter { !$0.value.isEmpty }.keys.sorted(),
@@ -63,9 +69,9 @@ extension TriageEngine {
     }
 
     /// Delta debugging over the selected hunks in the runner's checkout of `head`: each trial
-    /// writes the files with a subset's hunks reverted and reruns the test. A subset whose files
+    /// writes the files with a subset's hunks reverted and probes again. A subset whose files
     /// cannot be built from the repository, or whose run yields no result, is unresolved.
-    private func minimize(_ test: TestCase, selection: CausalSelection, diff: [FileDiff], base: ObjectID,
+    private func minimize(_ probe: Probe, selection: CausalSelection, diff: [FileDiff], base: ObjectID,
                           head: ObjectID, in repository: Repository) async throws -> (hunks: [HunkRef], runs: Int, reason: String) {
         let candidates = selection.hunks
         guard !candidates.isEmpty else { return ([], 0, "no changed hunk to minimize") }
@@ -74,7 +80,7 @@ extension TriageEngine {
             let refs = subset.map { candidates[$0] }
             guard let files = try? HunkRevert.files(reverting: refs, of: diff, base: base.hex, head: head.hex,
                                                     in: repository) else { return .unresolved }
-            switch try await runner.runTest(test, at: head, replacing: files).outcome {
+            switch try await probe(head, files) {
             case .pass: return .pass
             case .fail: return .fail
             case .skip: return .unresolved

@@ -31,6 +31,10 @@ public struct TriageEngine {
         var deployDiff: [FileDiff]?
         var results: [TriagedRegression] = []
         for regression in input.detection.regressions {
+            if regression.kind == .buildFailure {
+                results.append(try await triageBuildFailure(regression, input: input, coverage: &coverage, in: repository))
+                continue
+            }
             guard regression.kind == .newlyFailing || regression.kind == .newTestFailing else {
                 results.append(TriagedRegression(verdict: TestVerdict(
                     test: regression.test, verdict: .ambiguous,
@@ -52,7 +56,8 @@ public struct TriageEngine {
                 continue
             }
             let failureOutput = ([test.message, test.output] + outputs).compactMap { $0 }.joined(separator: "\n")
-            var triaged = try await locate(test, rule: rule, input: input, failureOutput: failureOutput,
+            let probe: Probe = { commit, files in try await runner.runTest(test, at: commit, replacing: files).outcome }
+            var triaged = try await locate(test.id, probe: probe, rule: rule, input: input, failureOutput: failureOutput,
                                            coverage: &coverage, in: repository)
             triaged.deployReruns = evidence.deployRuns
             results.append(triaged)

@@ -51,3 +51,30 @@ import Testing
         #expect((result.regressions.first { $0.test == "sig" }?.pValue ?? 1) < 0.05)
     }
 }
+
+@Suite struct BuildFailureDetectionTests {
+    @Test func aUnitThatNoLongerBuildsIsABuildFailureOwningItsVanishedTests() {
+        let baseline = TestReport(tests: [
+            TestCase(id: "example.com/shop/price/TestTotal", outcome: .passed),
+            TestCase(id: "example.com/shop/price/TestTotal/0.5+tax", outcome: .passed),
+            TestCase(id: "example.com/shop/cart/TestCart", outcome: .passed),
+            TestCase(id: "example.com/shop/other/TestGone", outcome: .passed),
+        ])
+        let current = TestReport(tests: [
+            TestCase(id: "example.com/shop/price", outcome: .buildFailed, message: "build failed: price.go:5:1: syntax error"),
+            TestCase(id: "example.com/shop/cart/TestCart", outcome: .passed),
+        ])
+        let result = Detector.detect(baseline: baseline, current: current, options: DetectionOptions())
+        #expect(result.regressions.map(\.kind) == [.buildFailure])
+        let failure = result.regressions[0]
+        #expect(failure.test == "example.com/shop/price" && failure.current == .buildFailed)
+        #expect(failure.message?.contains("syntax error") == true)
+        #expect(failure.missingTests == ["example.com/shop/other/TestGone", "example.com/shop/price/TestTotal",
+                                         "example.com/shop/price/TestTotal/0.5+tax"])
+    }
+
+    @Test func aUnitThatDidNotBuildAtTheBaselineEitherIsNoRegression() {
+        let both = TestReport(tests: [TestCase(id: "tests.test_x", outcome: .buildFailed)])
+        #expect(Detector.detect(baseline: both, current: both, options: DetectionOptions()).regressions.isEmpty)
+    }
+}

@@ -46,4 +46,13 @@ struct CargoStackTests {
         try project.expectStagedFix(test: "src/lib.rs::tests::total_with_half_tax", culprit: culprit,
                                     file: "src/lib.rs", fixed: "net + net * rate")
     }
+
+    @Test func aDeployThatBreaksTheBuildIsABuildFailureWithItsCulprit() throws {
+        let project = try StackProject(files: Self.files, runner: "cargo test")
+        let culprit = try project.deploy(
+            cause: .init(file: "src/lib.rs", old: "    net + net * rate\n", new: "    net + net * rate +\n"),
+            harmless: .init(file: "src/lib.rs", old: "/// Takes a share off.", new: "/// Takes a share off the net price."))
+        let json = try project.expectStagedFix(test: "shop (lib)", culprit: culprit, file: "src/lib.rs", fixed: "net + net * rate\n")
+        #expect((json["regressions"] as? [[String: Any]])?.first?["kind"] as? String == "build-failure")
+    }
 }

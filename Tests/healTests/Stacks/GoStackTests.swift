@@ -57,4 +57,16 @@ struct GoStackTests {
         try project.expectStagedFix(test: "example.com/shop/price/TestTotal/0.5+tax", culprit: culprit,
                                     file: "price/price.go", fixed: "return net + net*rate")
     }
+
+    @Test func aDeployThatBreaksTheBuildIsABuildFailureWithItsCulprit() throws {
+        let project = try StackProject(files: Self.files, runner: "go test")
+        let culprit = try project.deploy(
+            cause: .init(file: "price/price.go", old: "return net + net*rate", new: "return net + net*rate +"), harmless: Self.harmless)
+        let json = try project.expectStagedFix(test: "example.com/shop/price", culprit: culprit, file: "price/price.go",
+                                               fixed: "return net + net*rate\n")
+        let regression = (json["regressions"] as? [[String: Any]])?.first
+        #expect(regression?["kind"] as? String == "build-failure")
+        #expect((regression?["missingTests"] as? [String])?.contains("example.com/shop/price/TestTotal/0.5+tax") == true)
+        #expect((regression?["message"] as? String)?.contains("price/price.go") == true, "the compiler's words")
+    }
 }

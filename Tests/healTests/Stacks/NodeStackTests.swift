@@ -48,4 +48,14 @@ struct NodeStackTests {
         let regressions = json["regressions"] as? [[String: Any]] ?? []
         #expect(regressions.map { $0["test"] as? String } == ["total > works (0.5+tax)"], "the same name under discount still passes")
     }
+
+    @Test func aDeployThatBreaksLoadingIsABuildFailureWithItsCulprit() throws {
+        let project = try StackProject(files: Self.files, runner: "node --test")
+        let culprit = try project.deploy(
+            cause: .init(file: "src/price.js", old: "return net + net * rate;", new: "return net + net * rate +;"),
+            harmless: .init(file: "src/price.js", old: "// Takes a share off.", new: "// Takes a share off the net price."))
+        let json = try project.expectStagedFix(test: "test/price.test.js", culprit: culprit, file: "src/price.js",
+                                               fixed: "return net + net * rate;")
+        #expect((json["regressions"] as? [[String: Any]])?.first?["kind"] as? String == "build-failure")
+    }
 }

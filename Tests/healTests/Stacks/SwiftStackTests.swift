@@ -69,4 +69,16 @@ struct SwiftStackTests {
         try project.expectStagedFix(test: "ShopTests.PriceTests/testTotalWithHalfTax", culprit: culprit,
                                     file: "Sources/Shop/Price.swift", fixed: "net + net * rate")
     }
+
+    @Test func aDeployThatBreaksTheBuildIsABuildFailureOfTheWholeSuite() throws {
+        let project = try StackProject(files: Self.files, runner: "swift test")
+        let culprit = try project.deploy(
+            cause: .init(file: "Sources/Shop/Price.swift", old: "    net + net * rate\n", new: "    net + net * rate +\n"),
+            harmless: .init(file: "Sources/Shop/Price.swift", old: "/// Takes a share off.", new: "/// Takes a share off the net price."))
+        let json = try project.expectStagedFix(test: "(suite)", culprit: culprit, file: "Sources/Shop/Price.swift",
+                                               fixed: "net + net * rate\n")
+        let regression = (json["regressions"] as? [[String: Any]])?.first
+        #expect(regression?["kind"] as? String == "build-failure")
+        #expect((regression?["missingTests"] as? [String])?.contains("ShopTests.PriceTests/testTotalWithHalfTax") == true)
+    }
 }

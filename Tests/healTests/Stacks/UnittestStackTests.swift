@@ -51,4 +51,14 @@ struct UnittestStackTests {
         try project.expectStagedFix(test: "tests.test_price.TotalTest.test_half_tax", culprit: culprit,
                                     file: "shop/price.py", fixed: "return net + net * rate")
     }
+
+    @Test func aDeployThatBreaksImportIsABuildFailureWithItsCulprit() throws {
+        let project = try StackProject(files: Self.files, runner: "unittest")
+        let culprit = try project.deploy(
+            cause: .init(file: "shop/price.py", old: "return net + net * rate", new: "return net + net * rate +"),
+            harmless: .init(file: "shop/price.py", old: "\"\"\"Takes a share off.\"\"\"", new: "\"\"\"Takes a share off the net price.\"\"\""))
+        let json = try project.expectStagedFix(test: "tests.test_price", culprit: culprit, file: "shop/price.py",
+                                               fixed: "return net + net * rate\n")
+        #expect((json["regressions"] as? [[String: Any]])?.first?["kind"] as? String == "build-failure")
+    }
 }
