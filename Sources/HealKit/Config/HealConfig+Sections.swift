@@ -173,9 +173,10 @@ extension HealConfig {
         }
 
         /// Where tests live in the common ecosystems; the default of `scope.tests`, so a project
-        /// without a `.heal.yml` still keeps its tests out of an agent's reach.
+        /// without a `.heal.yml` still keeps its tests — and its eval cases and graders — out of
+        /// an agent's reach.
         public static let commonTestGlobs = [
-            "tests/**", "test/**", "Tests/**", "spec/**", "**/__tests__/**",
+            "tests/**", "test/**", "Tests/**", "spec/**", "**/__tests__/**", "evals/**", "eval/**",
             "**/test_*.py", "**/*_test.py", "**/conftest.py",
             "**/*_test.go", "**/testdata/**", "**/*.test.*", "**/*.spec.*",
         ]
