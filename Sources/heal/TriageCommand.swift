@@ -12,6 +12,8 @@ struct TriageCommand: AsyncParsableCommand {
             at both commits in scratch directories. Each regression is pre-existing, ambiguous (flaky, unrelated to \
             the changes, or an outage) or introduced; an introduced one gets its culprit commit (flake-aware \
             bisection over the first-parent commits) and the smallest set of hunks whose revert makes it pass. \
+            Regressions one change causes are grouped into one cause: one representative is triaged in full and \
+            each other test is confirmed with a few runs of its own. \
             Your checkout, index and branch are never touched. Exit 0: no regression; 1: regressions; 2: bad input.
             """)
 
@@ -22,32 +24,13 @@ struct TriageCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "Result files or folders of the deploy run.") var current: [String] = []
     @Option(help: "A coverage report measured at the deploy (default: run coverage.command when configured).")
     var coverage: String?
-    @Flag(help: "Print JSON: {before, after, regressions, verdicts}.") var json = false
+    @Flag(help: "Print JSON: {before, after, regressions, causes, verdicts}.") var json = false
 
     func run() async throws {
         try await runReportingErrors {
-            guard baseline.isEmpty == current.isEmpty else {
-                throw TriageUsageError(description: "--baseline and --current go together: pass result files for both sides, "
-                                       + "or neither to have heal run the suite at both commits")
-            }
-            let repository = try Repository(discovering: FileManager.default.currentDirectoryPath)
-            guard let root = repository.workingDirectory else {
-                throw TriageUsageError(description: "heal triage needs a working tree, not a bare repository: run it in a checkout")
-            }
-            let healConfig = try HealConfig.load(configPath: config, repositoryRoot: root)
-            let store = try await StoreFactory.open(setting: healConfig.store.yamlValue,
-                                                    commonDirectory: repository.commonDirectory)
-            let report: TriageReport
-            do {
-                report = try await TriageSession.run(
-                    TriageRequest(repositoryPath: root, before: before, after: after, config: healConfig,
-                                  baselinePaths: baseline, currentPaths: current, coveragePath: coverage),
-                    store: store)
-            } catch {
-                await store.close()
-                throw error
-            }
-            await store.close()
+            let report = try await HealTriage.run(TriageRequest(
+                repositoryPath: FileManager.default.currentDirectoryPath, before: before, after: after, configPath: config,
+                baselinePaths: baseline, currentPaths: current, coveragePath: coverage))
             if json {
                 try printJSON(TriageJSON(report))
             } else {
@@ -58,22 +41,19 @@ struct TriageCommand: AsyncParsableCommand {
     }
 }
 
-/// A usage mistake the user fixes on the command line (exit 2, as the contract says).
-private struct TriageUsageError: UserInputError {
-    var description: String
-}
-
-/// `heal triage --json`: the `regressions` and `verdicts` parts of `heal run --json`.
+/// `heal triage --json`: the `regressions`, `causes` and `verdicts` parts of `heal run --json`.
 private struct TriageJSON: Encodable {
     var before: String
     var after: String
     var regressions: [Regression]
+    var causes: [CauseJSON]
     var verdicts: [VerdictJSON]
 
     init(_ report: TriageReport) {
         before = report.before.id.hex
         after = report.after.id.hex
         regressions = report.detection.regressions
+        causes = report.causes.map(CauseJSON.init)
         verdicts = report.triaged.map { VerdictJSON($0.verdict) }
     }
 }
@@ -86,10 +66,11 @@ private enum TriageText {
         if report.detection.infraSuspect {
             lines.append("warning: most baseline-passing tests fail at once; suspect the infrastructure, not the code")
         }
-        for item in report.triaged {
-            let verdict = item.verdict
+        for cause in report.causes {
+            let verdict = cause.verdict
             lines.append("")
-            lines.append("\(verdict.verdict.rawValue): \(verdict.test)")
+            lines.append("\(verdict.verdict.rawValue): \(cause.representative)")
+            for other in cause.tests.dropFirst() { lines.append("  same cause: \(other)") }
             lines.append("  reason: \(verdict.reason)")
             if let culprit = verdict.culprit {
                 lines.append("  culprit: \(culprit.id.short()) \(culprit.summary)")

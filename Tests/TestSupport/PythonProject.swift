@@ -25,13 +25,16 @@ public final class PythonProject: @unchecked Sendable {
 
     /// Creates the repository with `pytest.ini`, `.gitignore` and `.heal.yml` (coverage configured unless
     /// `coverage` is false), plus `files` (path → contents), and commits them as "initial".
-    public init(files: [String: String], coverage: Bool = true, reruns: Int = 3) throws {
+    /// With `countingRuns`, every command of `.heal.yml` first appends its kind to a file in
+    /// `scratch` (see `runs(of:)`): what heal ran, counted by the project rather than by heal.
+    public init(files: [String: String], coverage: Bool = true, reruns: Int = 3, countingRuns: Bool = false) throws {
         repo = try TempRepo(prefix: "pyproject")
         scratch = try TempDir.make(prefix: "pyproject-scratch")
         try repo.write("pytest.ini", "[pytest]\npythonpath = src\ntestpaths = tests\n")
         // Ignored, as in real projects, so bytecode caches survive checkouts in heal's worktrees.
         try repo.write(".gitignore", "__pycache__/\n.coverage\n")
-        try repo.write(".heal.yml", Self.config(coverage: coverage, reruns: reruns))
+        try repo.write(".heal.yml", Self.config(coverage: coverage, reruns: reruns,
+                                                counter: countingRuns ? scratch + "/runs.log" : nil))
         for (path, contents) in files { try repo.write(path, contents) }
         try repo.commitAll("initial")
     }
@@ -40,12 +43,14 @@ public final class PythonProject: @unchecked Sendable {
 
     public var path: String { repo.path }
 
-    /// The `.heal.yml` this project is created with.
-    public static func config(coverage: Bool, reruns: Int) -> String {
+    /// The `.heal.yml` this project is created with; with a `counter`, each command first
+    /// appends `suite`, `test` or `coverage` to that file.
+    public static func config(coverage: Bool, reruns: Int, counter: String? = nil) -> String {
+        func count(_ kind: String) -> String { counter.map { "echo \(kind) >> '\($0)'; " } ?? "" }
         var text = """
             suite:
-              command: "\(suiteCommand)"
-              test: "\(testCommand)"
+              command: "\(count("suite"))\(suiteCommand)"
+              test: "\(count("test"))\(testCommand)"
               format: junit
             triage:
               reruns: \(reruns)
@@ -54,13 +59,20 @@ public final class PythonProject: @unchecked Sendable {
         if coverage {
             text += """
                 coverage:
-                  command: "\(coverageCommand)"
+                  command: "\(count("coverage"))\(coverageCommand)"
                   format: coveragepy-json
                   per-test: true
 
                 """
         }
         return text
+    }
+
+    /// How many times heal ran the `kind` command (`test`, `suite`, `coverage`) of a project
+    /// created with `countingRuns`.
+    public func runs(of kind: String) -> Int {
+        let text = (try? String(contentsOfFile: scratch + "/runs.log", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").count { $0 == kind }
     }
 
     /// Writes a file relative to the root.

@@ -1,5 +1,5 @@
-/// How one dispatch ended: an entry of the `dispatches` list of `heal fix --json` and
-/// `heal run --json` (DESIGN.md).
+/// How one dispatch for a cause ended: an entry of the `dispatches` list of `heal fix --json`
+/// and `heal run --json` (DESIGN.md).
 public struct FixDispatch: Sendable, Equatable, Codable {
     /// The contract's outcomes.
     public enum Outcome: String, Sendable, Equatable, Codable {
@@ -7,18 +7,29 @@ public struct FixDispatch: Sendable, Equatable, Codable {
         case staged
         /// Verified, staged, pushed and a draft PR opened or updated.
         case opened
+        /// The cause's branch already holds a verified fix on this deploy (a run repeated, or
+        /// both a hook and CI handled the deploy): nothing was dispatched, nothing counted.
+        case alreadyStaged = "already-staged"
         /// The agent failed, changed nothing, or the fix did not verify.
         case failed
         /// The agent's change broke the scope rules.
         case scopeViolation = "scope-violation"
-        /// The circuit breaker (or a dispatch budget) refused the attempt.
+        /// The circuit breaker of a test of the cause is open (or attempts in flight reach it).
         case breakerOpen = "breaker-open"
+        /// The run's or the day's dispatch budget is spent; no breaker was touched, and the
+        /// next run tries again.
+        case budgetSpent = "budget-spent"
     }
 
+    /// The cause's representative.
     public var test: String
+    /// The cause's id.
+    public var cause: String
+    /// Every test of the cause, the representative first.
+    public var tests: [String]
     public var agent: String
-    /// The attempt's number for this test (1, 2, …); for a refused dispatch, the failed
-    /// attempts that opened the breaker.
+    /// The attempt's number for the representative's key (1, 2, …); for a refused dispatch,
+    /// the failed attempts that opened the breaker.
     public var attempt: Int
     /// The fix branch; nil when no fix was kept.
     public var branch: String?
@@ -34,9 +45,12 @@ public struct FixDispatch: Sendable, Equatable, Codable {
     /// The attempt's run directory (inputs, agent logs, test results).
     public var runDirectory: String?
 
-    public init(test: String, agent: String, attempt: Int, branch: String?, outcome: Outcome, prBody: String?,
-                reason: String? = nil, violations: [String] = [], pullRequest: String? = nil, runDirectory: String? = nil) {
+    public init(test: String, cause: String? = nil, tests: [String]? = nil, agent: String, attempt: Int, branch: String?,
+                outcome: Outcome, prBody: String?, reason: String? = nil, violations: [String] = [],
+                pullRequest: String? = nil, runDirectory: String? = nil) {
         self.test = test
+        self.cause = cause ?? Cause.id(representative: test)
+        self.tests = tests ?? [test]
         self.agent = agent
         self.attempt = attempt
         self.branch = branch
@@ -49,12 +63,14 @@ public struct FixDispatch: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case test, agent, attempt, branch, outcome, prBody, reason, violations, pullRequest, runDirectory
+        case test, cause, tests, agent, attempt, branch, outcome, prBody, reason, violations, pullRequest, runDirectory
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(test, forKey: .test)
+        try container.encode(cause, forKey: .cause)
+        try container.encode(tests, forKey: .tests)
         try container.encode(agent, forKey: .agent)
         try container.encode(attempt, forKey: .attempt)
         // The contract keeps `branch` and `prBody` as null rather than absent.

@@ -42,20 +42,36 @@ public struct FixEngine: Sendable {
 
     /// Runs one attempt for `request` and says how it ended. Failures of the agent, the scope
     /// guard and verification are outcomes; thrown errors are heal's own failures (and are
-    /// recorded as failed attempts too, so the breaker still counts them).
+    /// recorded as failed attempts too, so the breaker still counts them). With
+    /// `keepsStagedFix`, a cause whose branch already holds a verified fix on this deploy is not
+    /// dispatched again.
     public func dispatch(_ request: FixRequest) async throws -> FixDispatch {
         let (base, head) = try Self.checked(request)
         let repository = try Repository(discovering: repositoryPath)
         let test = request.verdict.test
-        let branch = FixBranch.name(test: test, deploy: request.deploy)
+        let branch = FixBranch.name(cause: request.cause, culprit: request.verdict.culprit?.id ?? head)
+        func dispatch(attempt: Int, branch: String?, outcome: FixDispatch.Outcome, prBody: String? = nil,
+                      reason: String? = nil) -> FixDispatch {
+            FixDispatch(test: test, cause: request.cause, tests: request.tests, agent: agent.name, attempt: attempt,
+                        branch: branch, outcome: outcome, prBody: prBody, reason: reason)
+        }
+        if request.keepsStagedFix, let staged = try alreadyStaged(branch: branch, deploy: request.deploy, in: repository) {
+            return dispatch(attempt: 0, branch: branch, outcome: .alreadyStaged, prBody: staged,
+                            reason: "\(branch) already holds a verified fix on \(request.deploy.short()); nothing dispatched")
+        }
         let key = BreakerKey(repository: try RepositoryID.of(repository), test: test)
         let claim = try await store.claimAttempt(
-            AttemptClaim(key: key, runID: runID, agent: agent.name, branch: branch), policy: policy)
+            AttemptClaim(key: key, runID: request.runID ?? runID, agent: agent.name, branch: branch), policy: policy)
         guard case .dispatch(let number) = claim.decision, let record = claim.attempt else {
-            let reason: String
-            if case .refused(let refusal) = claim.decision { reason = refusal.description } else { reason = "refused" }
-            return FixDispatch(test: test, agent: agent.name, attempt: claim.state.consecutiveFailures, branch: nil,
-                               outcome: .breakerOpen, prBody: nil, reason: reason)
+            guard case .refused(let refusal) = claim.decision else {
+                return dispatch(attempt: claim.state.consecutiveFailures, branch: nil, outcome: .breakerOpen, reason: "refused")
+            }
+            let outcome: FixDispatch.Outcome = switch refusal {
+            case .runBudgetExhausted, .dayBudgetExhausted: .budgetSpent
+            case .breakerOpen, .attemptsInFlight: .breakerOpen
+            }
+            return dispatch(attempt: claim.state.consecutiveFailures, branch: nil, outcome: outcome,
+                            reason: refusal.description)
         }
         let attempt = FixAttempt(engine: self, request: request, causalBase: base, causalHead: head,
                                  branch: branch, number: number)
@@ -69,10 +85,18 @@ public struct FixEngine: Sendable {
         }
         _ = try await store.finishAttempt(id: record.id, outcome: result.outcome, reason: result.reason,
                                           branch: result.kept ? branch : nil, at: Date(), policy: policy)
-        return FixDispatch(test: test, agent: agent.name, attempt: number, branch: result.kept ? branch : nil,
-                           outcome: result.dispatchOutcome, prBody: result.prBody, reason: result.reason,
-                           violations: result.violations, pullRequest: result.pullRequest,
+        return FixDispatch(test: test, cause: request.cause, tests: request.tests, agent: agent.name, attempt: number,
+                           branch: result.kept ? branch : nil, outcome: result.dispatchOutcome, prBody: result.prBody,
+                           reason: result.reason, violations: result.violations, pullRequest: result.pullRequest,
                            runDirectory: result.runDirectory)
+    }
+
+    /// The staged PR body of `branch` when the branch's fix is a commit on `deploy` itself — a
+    /// verified fix of this cause on this deploy — else nil.
+    private func alreadyStaged(branch: String, deploy: ObjectID, in repository: Repository) throws -> String? {
+        guard let tip = try? repository.commit("refs/heads/" + branch), tip.parents == [deploy] else { return nil }
+        let body = PRStaging.path(healDirectory: try HealDirectory(repositoryPath: repositoryPath), branch: branch)
+        return FileManager.default.fileExists(atPath: body) ? body : nil
     }
 
     /// The causal base and head of a verdict fit to dispatch on.

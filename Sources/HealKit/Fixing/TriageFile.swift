@@ -2,10 +2,15 @@ import Foundation
 import GitKit
 
 /// A `heal triage --json` (or `heal run --json`) file read back for `heal fix --triage FILE`:
-/// the verdict of one test, its causal hunks rebuilt from the repository (the JSON keeps only
-/// their ranges), and the deploy the triage ran on.
+/// the verdict of one test's cause, its causal hunks rebuilt from the repository (the JSON keeps
+/// only their ranges), the cause's tests, and the deploy the triage ran on.
 public struct TriageFile: Sendable {
+    /// The cause's verdict (its representative's, with the cause's union of hunks).
     public var verdict: TestVerdict
+    /// The cause's id.
+    public var cause: String
+    /// The cause's tests, the representative first.
+    public var tests: [String]
     /// The file's `after` (the deploy commit), when it has one.
     public var after: ObjectID?
     /// The file's `before` (the baseline), when it has one.
@@ -14,6 +19,7 @@ public struct TriageFile: Sendable {
     private struct Document: Decodable {
         var before: String?
         var after: String?
+        var causes: [CauseJSON]?
         var verdicts: [VerdictJSON]
     }
 
@@ -38,12 +44,14 @@ public struct TriageFile: Sendable {
                                       fix: "pass the output of `heal triage --json`")
             }
         }
-        guard let json = document.verdicts.first(where: { $0.test == test }) else {
+        let cause = document.causes?.first { $0.tests.contains(test) }
+        guard let json = cause?.representativeVerdict ?? document.verdicts.first(where: { $0.test == test }) else {
             let known = document.verdicts.map(\.test).prefix(10).joined(separator: ", ")
             throw TriageFileError(path: path, problem: "has no verdict for `\(test)` (it has: \(known.isEmpty ? "none" : known))",
                                   fix: "pass the test id exactly as triage printed it")
         }
         return TriageFile(verdict: try rebuild(json, path: path, repository: repository),
+                          cause: json.cause ?? Cause.id(representative: json.test), tests: cause?.tests ?? [json.test],
                           after: document.after.flatMap(ObjectID.init(hex:)),
                           before: document.before.flatMap(ObjectID.init(hex:)))
     }
@@ -72,7 +80,7 @@ public struct TriageFile: Sendable {
         return TestVerdict(test: json.test, verdict: json.verdict, reason: json.reason, culprit: culprit,
                            culpritCandidates: json.culpritCandidates.compactMap(ObjectID.init(hex:)),
                            causalBase: base, causalHead: head, causalDiff: files, confidence: json.confidence,
-                           coveredFiles: json.coveredFiles, testRuns: json.testRuns)
+                           coveredFiles: json.coveredFiles, testRuns: json.testRuns, cause: json.cause)
     }
 }
 

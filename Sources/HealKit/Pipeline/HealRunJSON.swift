@@ -1,5 +1,5 @@
-/// `heal run --json` (DESIGN.md): `before`, `after`, `regressions`, `verdicts`, `dispatches`,
-/// `escalations`, plus `run` (the store's run id), `dryRun`, `baseline` (how `before` was
+/// `heal run --json` (DESIGN.md): `before`, `after`, `regressions`, `causes`, `verdicts`,
+/// `dispatches`, `escalations`, plus `run` (the store's run id), `dryRun`, `baseline` (how `before` was
 /// chosen), `unhandled` (why the exit code is 1) and `errors` (heal's own failures).
 public struct HealRunJSON: Encodable, Sendable {
     public struct Unhandled: Encodable, Sendable {
@@ -14,6 +14,7 @@ public struct HealRunJSON: Encodable, Sendable {
     public var baseline: String?
     public var dryRun: Bool
     public var regressions: [Regression]
+    public var causes: [CauseJSON]
     public var verdicts: [VerdictJSON]
     public var dispatches: [FixDispatch]
     public var escalations: [Escalation]
@@ -27,6 +28,7 @@ public struct HealRunJSON: Encodable, Sendable {
         baseline = report.range.beforeSource
         dryRun = report.dryRun
         regressions = report.detection.regressions
+        causes = report.causes.map(CauseJSON.init)
         verdicts = report.triaged.map { VerdictJSON($0.verdict) }
         dispatches = report.dispatches
         escalations = report.escalations
@@ -41,6 +43,7 @@ public struct HealRunJSON: Encodable, Sendable {
         run = nil
         dryRun = false
         regressions = []
+        causes = []
         verdicts = []
         dispatches = []
         escalations = []
@@ -49,7 +52,7 @@ public struct HealRunJSON: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, before, after, baseline, dryRun, regressions, verdicts, dispatches, escalations, unhandled, errors
+        case run, before, after, baseline, dryRun, regressions, causes, verdicts, dispatches, escalations, unhandled, errors
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -61,6 +64,7 @@ public struct HealRunJSON: Encodable, Sendable {
         try container.encode(baseline, forKey: .baseline)
         try container.encode(dryRun, forKey: .dryRun)
         try container.encode(regressions, forKey: .regressions)
+        try container.encode(causes, forKey: .causes)
         try container.encode(verdicts, forKey: .verdicts)
         try container.encode(dispatches, forKey: .dispatches)
         try container.encode(escalations, forKey: .escalations)

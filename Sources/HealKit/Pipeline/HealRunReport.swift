@@ -6,23 +6,26 @@ public struct HealRunReport: Sendable {
     public var runID: Int64?
     public var range: DeployRange
     public var detection: DetectionResult
+    /// The regressions grouped by root cause, in the order of their first regression.
+    public var causes: [Cause]
     /// One per regression, in `detection.regressions` order.
     public var triaged: [TriagedRegression]
     public var dispatches: [FixDispatch]
     public var escalations: [Escalation]
-    /// One per regression: what became of it.
+    /// One per regression: what became of it (every test of a cause shares its handling).
     public var handled: [HandledRegression]
     public var failures: [RunFailure]
     public var dryRun: Bool
     /// When the first verified fix was staged: with the run's detected-at, its time to fix.
     public var stagedAt: Date?
 
-    public init(runID: Int64?, range: DeployRange, detection: DetectionResult, triaged: [TriagedRegression] = [],
-                dispatches: [FixDispatch] = [], escalations: [Escalation] = [], handled: [HandledRegression] = [],
-                failures: [RunFailure] = [], dryRun: Bool) {
+    public init(runID: Int64?, range: DeployRange, detection: DetectionResult, causes: [Cause] = [],
+                triaged: [TriagedRegression] = [], dispatches: [FixDispatch] = [], escalations: [Escalation] = [],
+                handled: [HandledRegression] = [], failures: [RunFailure] = [], dryRun: Bool) {
         self.runID = runID
         self.range = range
         self.detection = detection
+        self.causes = causes
         self.triaged = triaged
         self.dispatches = dispatches
         self.escalations = escalations

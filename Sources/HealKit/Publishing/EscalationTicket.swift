@@ -45,7 +45,10 @@ public enum EscalationTicket {
         }
 
         public var repository: String
+        /// The cause's representative.
         public var test: Test
+        /// The cause's other tests, which one ticket covers.
+        public var otherTests: [Test]
         /// `introduced`, `ambiguous`, …: triage's verdict.
         public var verdict: String
         /// Why heal escalates, a clause that follows "needs a human: ".
@@ -60,11 +63,12 @@ public enum EscalationTicket {
         /// Concrete things a human should check first.
         public var lookAt: [String]
 
-        public init(repository: String, test: Test, verdict: String, reason: String, before: String? = nil,
-                    after: String? = nil, failureOutput: String? = nil, attempts: [Attempt] = [],
+        public init(repository: String, test: Test, otherTests: [Test] = [], verdict: String, reason: String,
+                    before: String? = nil, after: String? = nil, failureOutput: String? = nil, attempts: [Attempt] = [],
                     culprit: Culprit? = nil, causalDiff: String? = nil, lookAt: [String] = []) {
             self.repository = repository
             self.test = test
+            self.otherTests = otherTests
             self.verdict = verdict
             self.reason = reason
             self.before = before
@@ -137,6 +141,7 @@ public enum EscalationTicket {
         var reason: String
         var repository: String
         var test: Input.Test
+        var otherTests: [Input.Test]
         var verdict: String
         var range: Range?
         var failureOutput: String?
@@ -152,6 +157,7 @@ public enum EscalationTicket {
             reason = input.reason
             repository = input.repository
             test = input.test
+            otherTests = input.otherTests
             verdict = input.verdict
             if let before = input.before, let after = input.after { range = Range(before: before, after: after) }
             failureOutput = input.failureOutput.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
@@ -180,6 +186,9 @@ heal stopped working on this regression and needs a human: {{reason}}.
 ## The regression
 
 - Test: `{{test.id}}`{{#test.file}} in `{{test.file}}`{{/test.file}}
+{{#otherTests}}
+- Same cause: `{{id}}`{{#file}} in `{{file}}`{{/file}}
+{{/otherTests}}
 - Repository: {{repository}}
 - Verdict: **{{verdict}}**
 {{#range}}
@@ -241,8 +250,9 @@ heal did not narrow the regression to a causal diff.
 ## Closing this
 
 The breaker closes by itself when `{{test.id}}` passes on the base branch again. To let heal
-try again sooner, run `heal breaker reset '{{test.id}}'`. heal updates this ticket rather than
-opening another one for the same test.
+try again sooner, run `heal breaker reset '{{test.id}}'` (and the same for any other test of this
+cause whose breaker is open). heal updates this ticket rather than opening another one for the
+same cause.
 
 """#
 }

@@ -1,5 +1,8 @@
 /// Names derived from test ids for branches and files.
 enum Slug {
+    /// Slugs longer than this are cut and get a hash of the whole text, so long ids stay distinct.
+    static let maxLength = 60
+
     /// `text` reduced to ASCII letters, digits and single dashes, case kept
     /// (`tests/test_calc.py::test_add` → `tests-test-calc-py-test-add`);
     /// empty when nothing is left.
@@ -14,6 +17,16 @@ enum Slug {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug
+    }
+
+    /// The lowercase dashed slug of `text`, `fallback` when nothing is left, and when longer than
+    /// `maxLength` cut with a hash of the whole text appended.
+    static func bounded(_ text: String, fallback: String) -> String {
+        var slug = dashed(text).lowercased()
+        if slug.isEmpty { slug = fallback }
+        guard slug.count > maxLength else { return slug }
+        let hash = String(fnv1a64(text), radix: 16)
+        return String(slug.prefix(maxLength - 9)) + "-" + String(hash.prefix(8))
     }
 
     /// FNV-1a, 64 bit: stable across processes and platforms, unlike `Hasher`.

@@ -8,6 +8,8 @@ public struct TriagedRegression: Sendable, Equatable {
     public var culpritRuns: Int
     /// Runs spent by delta debugging over the causal hunks.
     public var minimizeRuns: Int
+    /// Runs spent confirming it as a member of another regression's cause (see `Cause`).
+    public var confirmationRuns: Int
     /// First-parent commits in the deploy range the culprit search chose among.
     public var deployCommits: Int
     /// Candidate hunks delta debugging started from.
@@ -16,11 +18,13 @@ public struct TriagedRegression: Sendable, Equatable {
     public var deployReruns: [CommitTestOutcome]
 
     public init(verdict: TestVerdict, evidenceRuns: Int = 0, culpritRuns: Int = 0, minimizeRuns: Int = 0,
-                deployCommits: Int = 0, candidateHunks: Int = 0, deployReruns: [CommitTestOutcome] = []) {
+                confirmationRuns: Int = 0, deployCommits: Int = 0, candidateHunks: Int = 0,
+                deployReruns: [CommitTestOutcome] = []) {
         self.verdict = verdict
         self.evidenceRuns = evidenceRuns
         self.culpritRuns = culpritRuns
         self.minimizeRuns = minimizeRuns
+        self.confirmationRuns = confirmationRuns
         self.deployCommits = deployCommits
         self.candidateHunks = candidateHunks
         self.deployReruns = deployReruns

@@ -34,14 +34,17 @@ public struct TestVerdict: Sendable, Equatable {
     /// Repository-relative files the failing test covers (empty without per-test coverage):
     /// with the causal files, the fix agent's scope.
     public var coveredFiles: [String]
-    /// Test runs this verdict cost (reruns, bisection, delta debugging).
+    /// Test runs this verdict cost (reruns, bisection, delta debugging, confirmation).
     public var testRuns: Int
+    /// The id of the cause the regression belongs to (see `Cause`); nil before grouping.
+    public var cause: String?
 
     public init(test: String, verdict: VerdictKind, reason: String, culprit: Commit? = nil,
                 culpritCandidates: [ObjectID] = [], causalBase: ObjectID? = nil, causalHead: ObjectID? = nil,
                 causalDiff: [FileDiff] = [], confidence: CausalConfidence? = nil,
-                coveredFiles: [String] = [], testRuns: Int) {
+                coveredFiles: [String] = [], testRuns: Int, cause: String? = nil) {
         self.test = test
+        self.cause = cause
         self.verdict = verdict
         self.reason = reason
         self.culprit = culprit
@@ -56,8 +59,9 @@ public struct TestVerdict: Sendable, Equatable {
 }
 
 /// The JSON of one verdict in `heal triage --json` / `heal run --json` (DESIGN.md):
-/// `{"test", "verdict", "reason", "culprit", "causalDiff": {"files": [{"path", "hunks"}]}, "testRuns"}`
-/// plus the fields the fix stage needs to rebuild the causal hunks from the repository.
+/// `{"test", "cause", "verdict", "reason", "culprit", "causalDiff": {"files": [{"path", "hunks"}]}, "testRuns"}`
+/// plus the fields the fix stage needs to rebuild the causal hunks from the repository. A
+/// cause's entry in `causes` has the same shape plus its `id` and `tests`.
 public struct VerdictJSON: Codable, Sendable, Equatable {
     public struct CausalFile: Codable, Sendable, Equatable {
         public var path: String
@@ -72,6 +76,7 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
     }
 
     public var test: String
+    public var cause: String?
     public var verdict: VerdictKind
     public var reason: String
     public var culprit: String?
@@ -81,8 +86,24 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
     public var coveredFiles: [String]
     public var testRuns: Int
 
+    public init(test: String, cause: String?, verdict: VerdictKind, reason: String, culprit: String?,
+                culpritCandidates: [String], causalDiff: CausalDiff, confidence: CausalConfidence?,
+                coveredFiles: [String], testRuns: Int) {
+        self.test = test
+        self.cause = cause
+        self.verdict = verdict
+        self.reason = reason
+        self.culprit = culprit
+        self.culpritCandidates = culpritCandidates
+        self.causalDiff = causalDiff
+        self.confidence = confidence
+        self.coveredFiles = coveredFiles
+        self.testRuns = testRuns
+    }
+
     public init(_ verdict: TestVerdict) {
         test = verdict.test
+        cause = verdict.cause
         self.verdict = verdict.verdict
         reason = verdict.reason
         culprit = verdict.culprit?.id.hex
@@ -99,12 +120,13 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case test, verdict, reason, culprit, culpritCandidates, causalDiff, confidence, coveredFiles, testRuns
+        case test, cause, verdict, reason, culprit, culpritCandidates, causalDiff, confidence, coveredFiles, testRuns
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(test, forKey: .test)
+        try container.encodeIfPresent(cause, forKey: .cause)
         try container.encode(verdict, forKey: .verdict)
         try container.encode(reason, forKey: .reason)
         // The contract keeps `culprit` as null rather than absent.

@@ -65,5 +65,14 @@ public enum VerdictRules {
         return verdict(.introduced, "introduced: fails on all \(failures) fresh reruns at the deploy and \(baseline)")
     }
 
+    /// Whether `evidence` decides the verdict before any rerun at the deploy: the test failed
+    /// at the baseline, the run is infra-suspect, the history knows it flaky, or its coverage
+    /// executes none of the changes. Such a regression never joins another's cause.
+    public static func decidesBeforeReruns(_ evidence: VerdictEvidence) -> Bool {
+        if case .executesNoChange = evidence.coverage { return true }
+        return evidence.baselineRuns.contains(.fail) || evidence.baselineReportFailed || evidence.infraSuspect
+            || evidence.knownFlaky
+    }
+
     static func plural(_ count: Int) -> String { count == 1 ? "" : "s" }
 }

@@ -7,9 +7,9 @@ import Testing
 struct FixEngineBranchTests {
     let deploy = ObjectID(hex: "1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b")!
 
-    @Test func branchIsHealSlashTestSlugDashShortSha() {
-        #expect(FixBranch.name(test: "tests/test_calc.py::TestC::test_add[1-2]", deploy: deploy)
-            == "heal/tests-test-calc-py-testc-test-add-1-2-1a2b3c4")
+    @Test func branchIsHealSlashCauseSlugDashShortCulpritSha() {
+        let cause = Cause.id(representative: "tests/test_calc.py::TestC::test_add[1-2]")
+        #expect(FixBranch.name(cause: cause, culprit: deploy) == "heal/tests-test-calc-py-testc-test-add-1-2-1a2b3c4")
         #expect(FixBranch.fileName("heal/x-1a2b3c4") == "heal-x-1a2b3c4")
     }
 

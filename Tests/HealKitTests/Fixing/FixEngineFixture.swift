@@ -104,7 +104,7 @@ final class FixEngineFixture: @unchecked Sendable {
         return problems
     }
 
-    var fixBranch: String { FixBranch.name(test: Self.test, deploy: deploy) }
+    var fixBranch: String { FixBranch.name(cause: Cause.id(representative: Self.test), culprit: deploy) }
 
     /// Runs the command a `ref-moved` violation gives for putting a ref back (the last
     /// back-quoted part, which ends its message), as the user would.

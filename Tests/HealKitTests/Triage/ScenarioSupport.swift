@@ -76,13 +76,11 @@ enum Shop {
 }
 
 extension PythonProject {
-    /// Runs `TriageSession` as `heal triage` would, with the project's `.heal.yml`.
+    /// Triages as `heal triage` does (`HealTriage`), with the project's `.heal.yml`.
     func triage(before: String, after: String, baseline: [String] = [], current: [String] = [],
                 coverage: String? = nil) async throws -> TriageReport {
-        let config = try HealConfig.load(repositoryRoot: path)
-        return try await TriageSession.run(TriageRequest(
-            repositoryPath: path, before: before, after: after, config: config,
-            baselinePaths: baseline, currentPaths: current, coveragePath: coverage))
+        try await HealTriage.run(TriageRequest(repositoryPath: path, before: before, after: after,
+                                               baselinePaths: baseline, currentPaths: current, coveragePath: coverage))
     }
 
     /// JUnit results of the whole suite at `revision`, run in a throwaway `git worktree` outside

@@ -1,16 +1,22 @@
 import Foundation
 import GitKit
 
-extension TriageEngine {
+extension CauseTriage {
     /// One observation of a regression at a commit, with some files rewritten first: a single
     /// test's run, or whether the suite builds.
     typealias Probe = (ObjectID, [String: Data?]) async throws -> CommitTestOutcome
 
+    /// A single test's run as a probe.
+    func probe(_ test: TestCase) -> Probe {
+        { [runner] commit, files in try await runner.runTest(test, at: commit, replacing: files).outcome }
+    }
+
     /// For an introduced regression: the culprit commit among the deploy's first-parent commits,
-    /// then the causal hunks of that commit (or of the commits the search left), minimized.
-    /// `probe` observes it; `usesCoverage` is false where coverage says nothing (a build).
-    func locate(_ id: String, probe: Probe, usesCoverage: Bool = true, rule: RuleVerdict, input: TriageInput,
-                failureOutput: String, coverage: inout CoverageCache, in repository: Repository) async throws -> TriagedRegression {
+    /// then the causal hunks of that commit (or of the commits the search left), minimized; and
+    /// the cause it founds (its id still to be given), when there are causal hunks to confirm
+    /// other regressions against. `probe` observes it; `usesCoverage` is false where coverage says nothing (a build).
+    mutating func locate(_ id: String, probe: Probe, usesCoverage: Bool = true, rule: RuleVerdict,
+                         failureOutput: String) async throws -> (TriagedRegression, CauseDraft?) {
         // A merge commit is one step: the first-parent chain is what the deploy branch saw.
         let commits = try repository.commits(from: input.before.hex, to: input.after.hex, firstParent: true)
         var reasons = [rule.reason]
@@ -49,42 +55,39 @@ extension TriageEngine {
         }
         if let culprit { base = culprit.parents.first ?? input.before; head = culprit.id }
 
-        let diff = try repository.diff(from: base.hex, to: head.hex, options: Self.zeroContext).files
-        let lines = usesCoverage
-            ? try await coverage.map(at: head, in: repository).flatMap { Self.lines(of: id, in: $0, report: input.current) } : nil
+        let diff = try repository.diff(from: base.hex, to: head.hex, options: TriageEngine.zeroContext).files
+        let lines = usesCoverage ? try await lines(of: id, at: head) : nil
         let selection = CausalHunks.select(diff: diff, coverage: lines, failureOutput: failureOutput)
         reasons.append(selection.reason)
-        let minimized = try await minimize(probe, selection: selection, diff: diff, base: base, head: head, in: repository)
+        let minimized = try await minimize(probe, selection: selection, diff: diff, base: base, head: head)
         reasons.append(minimized.reason)
 
+        let coveredFiles = (lines ?? [:]).filter { !$0.value.isEmpty }.keys.sorted()
         let verdict = TestVerdict(
             test: id, verdict: .introduced, reason: reasons.joined(separator: "; "), culprit: culprit,
             culpritCandidates: candidates, causalBase: base, causalHead: head,
             causalDiff: HunkRef.restrict(diff, to: minimized.hunks), confidence: selection.confidence,
-            coveredFiles: (lines ?? [:]).filter { !$0.value.isEmpty }.keys.sorted(),
-            testRuns: rule.runs + culpritRuns + minimized.runs)
-        return TriagedRegression(verdict: verdict, evidenceRuns: rule.runs, culpritRuns: culpritRuns,
-                                 minimizeRuns: minimized.runs, deployCommits: commits.count,
-                                 candidateHunks: selection.hunks.count)
+            coveredFiles: coveredFiles, testRuns: rule.runs + culpritRuns + minimized.runs)
+        let triaged = TriagedRegression(verdict: verdict, evidenceRuns: rule.runs, culpritRuns: culpritRuns,
+                                        minimizeRuns: minimized.runs, deployCommits: commits.count,
+                                        candidateHunks: selection.hunks.count)
+        guard !minimized.hunks.isEmpty else { return (triaged, nil) }
+        let draft = CauseDraft(id: "", members: [id], verdict: verdict,
+                               base: base, head: head, diff: diff, hunks: minimized.hunks.sorted(),
+                               coveredFiles: Set(coveredFiles), runs: verdict.testRuns)
+        return (triaged, draft)
     }
 
     /// Delta debugging over the selected hunks in the runner's checkout of `head`: each trial
     /// writes the files with a subset's hunks reverted and probes again. A subset whose files
     /// cannot be built from the repository, or whose run yields no result, is unresolved.
     private func minimize(_ probe: Probe, selection: CausalSelection, diff: [FileDiff], base: ObjectID,
-                          head: ObjectID, in repository: Repository) async throws -> (hunks: [HunkRef], runs: Int, reason: String) {
+                          head: ObjectID) async throws -> (hunks: [HunkRef], runs: Int, reason: String) {
         let candidates = selection.hunks
         guard !candidates.isEmpty else { return ([], 0, "no changed hunk to minimize") }
         let result = try await DeltaDebugging.minimize(candidateCount: candidates.count,
                                                        maxRuns: options.minimizeMaxRuns) { subset in
-            let refs = subset.map { candidates[$0] }
-            guard let files = try? HunkRevert.files(reverting: refs, of: diff, base: base.hex, head: head.hex,
-                                                    in: repository) else { return .unresolved }
-            switch try await probe(head, files) {
-            case .pass: return .pass
-            case .fail: return .fail
-            case .skip: return .unresolved
-            }
+            try await revert(subset.map { candidates[$0] }, of: diff, base: base, head: head, probe: probe)
         }
         let runs = " in \(result.runs) run\(VerdictRules.plural(result.runs))"
         switch result.status {

@@ -1,13 +1,13 @@
 import Foundation
 import GitKit
 
-extension TriageEngine {
-    /// A unit that no longer builds: confirmed by building again at the deploy, pre-existing
-    /// when it does not build at the baseline either, else introduced — the culprit found and
-    /// the causal hunks minimized with "builds" as the oracle (deterministic, so one probe per
-    /// commit or subset), never with coverage, which a build does not have.
-    func triageBuildFailure(_ regression: Regression, input: TriageInput, coverage: inout CoverageCache,
-                            in repository: Repository) async throws -> TriagedRegression {
+extension CauseTriage {
+    /// A unit that no longer builds — triaged by a strategy of its own, and a cause of its own:
+    /// confirmed by building again at the deploy, pre-existing when it does not build at the
+    /// baseline either, else introduced — the culprit found and the causal hunks minimized with
+    /// "builds" as the oracle (deterministic, so one probe per commit or subset), never with
+    /// coverage, which a build does not have.
+    mutating func triageBuildFailure(_ regression: Regression) async throws -> TriagedRegression {
         let unit = regression.test
         func verdict(_ kind: VerdictKind, _ reason: String, runs: Int) -> TriagedRegression {
             TriagedRegression(verdict: TestVerdict(test: unit, verdict: kind, reason: reason, testRuns: runs), evidenceRuns: runs)
@@ -36,7 +36,6 @@ extension TriageEngine {
         let rule = RuleVerdict(kind: .introduced, reason: "introduced: \(unit) builds at the baseline and not at the deploy", runs: 2)
         let failureOutput = [regression.message, input.current.test(unit)?.output, atDeploy.output].compactMap { $0 }.joined(separator: "\n")
         let probe: Probe = { commit, files in try await builder.build(unit, at: commit, replacing: files).outcome }
-        return try await locate(unit, probe: probe, usesCoverage: false, rule: rule, input: input, failureOutput: failureOutput,
-                                coverage: &coverage, in: repository)
+        return try await locate(unit, probe: probe, usesCoverage: false, rule: rule, failureOutput: failureOutput).0
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import GitKit
+
+/// Acts on one triaged cause and records what became of each of its regressions (DESIGN.md,
+/// The loop): pre-existing → logged; ambiguous → escalated; introduced → a fix dispatched for
+/// the whole cause → staged, or escalated once a member's breaker is open, or left open (a
+/// failed attempt with the breakers closed, a spent budget, a dry run).
+struct CauseHandler: Sendable {
+    let setup: PipelineSetup
+    let parts: PipelineParts
+    let dryRun: Bool
+    let runID: Int64?
+    /// The suite's report at the deploy, for the tests' files and failure outputs.
+    let current: TestReport
+    let progress: RunProgress
+
+    var range: DeployRange { setup.range }
+
+    /// Handles `cause` into `report`. heal's own failures are kept in the report and the run
+    /// goes on with the next cause.
+    func handle(_ cause: Cause, report: inout HealRunReport) async {
+        let handling: RegressionHandling
+        do {
+            switch cause.verdict.verdict {
+            case .preExisting:
+                progress("\(label(cause)): pre-existing, logged only")
+                handling = .logged
+            case .ambiguous:
+                handling = try await escalate(cause, report: &report,
+                                              reason: "triage could not tell whether the deploy caused it (\(cause.verdict.reason))",
+                                              lookAt: ambiguousHints(cause))
+            case .introduced:
+                handling = try await fix(cause, report: &report)
+            }
+        } catch {
+            report.failures.append(RunFailure(test: cause.representative, message: "\(error)",
+                                              isUserInput: error is any UserInputError))
+            progress("\(label(cause)): heal failed: \(error)")
+            handling = .unhandled(reason: "heal failed: \(error)")
+        }
+        for test in cause.tests { report.handled.append(HandledRegression(test: test, handling: handling)) }
+    }
+
+    /// introduced → breakers and budgets → agent → verify → staged PR; a breaker of a member
+    /// that is (or just became) open escalates the whole cause instead.
+    private func fix(_ cause: Cause, report: inout HealRunReport) async throws -> RegressionHandling {
+        guard !cause.verdict.causalDiff.isEmpty else {
+            return try await escalate(cause, report: &report,
+                                      reason: "triage could not narrow it to a causal hunk, so there is nothing to give a fix agent",
+                                      lookAt: ["the deploy's diff \(range.before.id.short())..\(range.after.id.short()) (`heal diff`)"])
+        }
+        if dryRun {
+            progress("\(label(cause)): dry run, no agent dispatched")
+            return .unhandled(reason: "dry run: no agent was dispatched")
+        }
+        progress("dispatching the \(parts.fixer.agentName) agent for \(label(cause))…")
+        let members = cause.tests.map { current.test($0).map(TestTarget.init) ?? TestTarget(id: $0) }
+        let dispatch = try await parts.fixer.dispatch(FixRequest(
+            verdict: cause.verdict, cause: cause.id, deploy: range.after.id, baseline: range.before.id,
+            members: members, deployReport: current, runID: runID, keepsStagedFix: true))
+        report.dispatches.append(dispatch)
+        let why = dispatch.reason ?? dispatch.outcome.rawValue
+        switch dispatch.outcome {
+        case .staged, .opened, .alreadyStaged:
+            if dispatch.outcome != .alreadyStaged { report.stagedAt = report.stagedAt ?? parts.clock() }
+            progress("  \(dispatch.outcome.rawValue): " + (dispatch.outcome == .alreadyStaged ? why
+                     : "attempt \(dispatch.attempt) verified on \(dispatch.branch ?? "?")")
+                     + (dispatch.prBody.map { ", PR body \($0)" } ?? "") + (dispatch.pullRequest.map { ", \($0)" } ?? ""))
+            return .fixed(branch: dispatch.branch ?? "")
+        case .budgetSpent:
+            progress("  \(dispatch.outcome.rawValue): \(why); the next run tries again")
+            return .unhandled(reason: "dispatch budget spent: \(why)")
+        case .failed, .scopeViolation, .breakerOpen:
+            let breakers = try await breakers(of: cause)
+            if let open = breakers.first(where: \.state.isOpen) {
+                if dispatch.outcome != .breakerOpen { progress("  attempt \(dispatch.attempt) \(dispatch.outcome.rawValue): \(why)") }
+                let failures = open.state.consecutiveFailures
+                return try await escalate(cause, report: &report,
+                                          reason: "the circuit breaker is open after \(failures) consecutive failed fix attempt\(failures == 1 ? "" : "s")"
+                                              + (cause.tests.count > 1 ? " on `\(open.key.test)`" : ""),
+                                          lookAt: breakerHints(cause, dispatch: dispatch))
+            }
+            let failures = breakers.map(\.state.consecutiveFailures).max() ?? 0
+            let left = max(0, setup.config.fix.maxAttempts - failures)
+            progress("  attempt \(dispatch.attempt) \(dispatch.outcome.rawValue): \(why)"
+                     + (dispatch.outcome == .breakerOpen ? "" : " (\(left) more before the breaker opens)"))
+            return .unhandled(reason: why)
+        }
+    }
+
+    /// The breakers of every test of the cause: an attempt counts against each.
+    private func breakers(of cause: Cause) async throws -> [BreakerRecord] {
+        var records: [BreakerRecord] = []
+        for test in cause.tests {
+            records.append(try await parts.store.breaker(BreakerKey(repository: setup.repositoryID, test: test)))
+        }
+        return records
+    }
+
+    /// Writes (or updates) the cause's escalation ticket; a dry run only says it would.
+    private func escalate(_ cause: Cause, report: inout HealRunReport, reason: String,
+                          lookAt: [String]) async throws -> RegressionHandling {
+        if dryRun {
+            progress("\(label(cause)): dry run, would escalate: \(reason)")
+            return .unhandled(reason: "dry run: not escalated (\(reason))")
+        }
+        let representative = current.test(cause.representative)
+        let escalation = try await parts.escalations.write(EscalationRequest(
+            cause: cause, reason: reason, range: range,
+            tests: cause.tests.map { TestReference(id: $0, file: current.test($0)?.file) },
+            failureOutput: representative.map { [$0.message, $0.output].compactMap { $0 }.joined(separator: "\n") },
+            lookAt: lookAt))
+        report.escalations.append(escalation)
+        progress("\(label(cause)): escalated, \(reason); ticket \(escalation.ticket)")
+        return .escalated(ticket: escalation.ticket)
+    }
+
+    /// The representative, and how many more tests the cause has.
+    private func label(_ cause: Cause) -> String {
+        cause.tests.count == 1 ? cause.representative : "\(cause.representative) (and \(cause.tests.count - 1) more of cause \(cause.id))"
+    }
+}
