@@ -60,6 +60,42 @@ struct RunCommandTests {
         #expect(run["stagedAt"] != nil && run["finishedAt"] != nil)
     }
 
+    @Test("heal run again on the same deploy: the staged fix is reported as already-staged and no attempt is counted")
+    func aRerunOfTheSameDeployIsAlreadyStaged() throws {
+        let fixture = try RunFixture()
+        try fixture.commitFixableRegression()
+        let first = try jsonObject(try fixture.heal(["run", "--json"]))
+        let staged = try #require((first["dispatches"] as? [[String: Any]])?.first)
+        #expect(staged["outcome"] as? String == "staged")
+
+        let again = try fixture.heal(["run", "--json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let dispatch = try #require((try jsonObject(again)["dispatches"] as? [[String: Any]])?.first)
+        #expect(dispatch["outcome"] as? String == "already-staged")
+        #expect(dispatch["branch"] as? String == staged["branch"] as? String)
+        #expect(dispatch["prBody"] as? String == staged["prBody"] as? String)
+        let status = try JSONSerialization.jsonObject(with: Data(try fixture.heal(["status", "--json"]).stdout.utf8)) as? [String: Any]
+        let breaker = try #require((status?["breakers"] as? [[String: Any]])?.first)
+        #expect(breaker["attempts"] as? Int == 1, "no new attempt counted")
+    }
+
+    @Test("duplicate ids in the results are shown by heal run as heal detect shows them")
+    func duplicateIdsAreShown() throws {
+        let repo = try TempRepo(prefix: "duplicates")
+        let junit = #"<testsuites><testsuite name=\"s\"><testcase classname=\"A\" name=\"t\"/><testcase classname=\"A\" name=\"t\"/></testsuite></testsuites>"#
+        try repo.write(".heal.yml", "suite:\n  command: \"printf '%s' '\(junit)' > {results}\"\n  test: \"true {results}\"\n  format: junit\n")
+        try repo.commitAll("baseline")
+        try repo.git("tag", "deploy-1")
+        try repo.write("NOTES", "x\n")
+        try repo.commitAll("deploy")
+
+        let result = try HealBinary.run(["run", "--json"], in: repo.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("duplicate test id 'A/t'"), "\(result.stderr)")
+        let problems = try #require(try jsonObject(result)["problems"] as? [String: Any])
+        #expect(problems["current"] != nil || problems["baseline"] != nil)
+    }
+
     @Test("--dry-run computes the verdicts but dispatches no agent and writes no ticket: exit 1")
     func dryRun() throws {
         let fixture = try RunFixture()

@@ -17,8 +17,9 @@ struct FixAttempt {
     func run() async throws -> FixAttemptResult {
         let heal = try HealDirectory(repositoryPath: engine.repositoryPath)
         let runDirectory = try heal.makeRunDirectory(label: "fix-" + FixBranch.slug(request.verdict.test))
-        let runner = try TestRunner(repositoryPath: engine.repositoryPath, config: config,
+        var runner = try TestRunner(repositoryPath: engine.repositoryPath, config: config,
                                     cache: engine.store)
+        runner.warm = WarmDirectory.enabled(healDirectory: heal)
         let repositoryRoot = try Repository(discovering: engine.repositoryPath).workingDirectory
         let templates = TemplateLibrary(repositoryRoot: repositoryRoot)
         // Everything verification compares with is taken now, before any agent runs.
@@ -78,7 +79,10 @@ struct FixAttempt {
         let commit = try repository.createCommit(tree: candidate.id, parents: [request.deploy],
                                                  message: commitMessage(summary: agentRun.summary),
                                                  author: Signature(name: config.fix.author.name, email: config.fix.author.email, time: Date()))
-        let verification = try await FixVerifier(runner: runner, reruns: config.fix.verifyReruns)
+        // The fix is the agent's: it runs on a copy of the warm directory, never leaving anything there.
+        var verifying = runner
+        verifying.trustsWarmRuns = false
+        let verification = try await FixVerifier(runner: verifying, reruns: config.fix.verifyReruns)
             .verify(request.target, at: commit, deployReport: deployReport)
         if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
                                     when: "verification (the project's code with the agent's change)") {

@@ -20,6 +20,8 @@ public struct HealRunJSON: Encodable, Sendable {
     public var escalations: [Escalation]
     public var unhandled: [Unhandled]
     public var errors: [RunFailure]
+    /// Entries of the results the readers merged (duplicate ids) or skipped, per side.
+    public var problems: [String: ReportProblems]
 
     public init(_ report: HealRunReport) {
         run = report.runID
@@ -34,6 +36,7 @@ public struct HealRunJSON: Encodable, Sendable {
         escalations = report.escalations
         unhandled = report.unhandled.map { Unhandled(test: $0.test, reason: $0.reason) }
         errors = report.failures
+        problems = report.problems
     }
 
     /// The JSON of a run that stopped with `error` before it had a report (a bad revision or
@@ -49,10 +52,12 @@ public struct HealRunJSON: Encodable, Sendable {
         escalations = []
         unhandled = []
         errors = [RunFailure(test: "", message: "\(error)", isUserInput: isUserInput)]
+        problems = [:]
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, before, after, baseline, dryRun, regressions, causes, verdicts, dispatches, escalations, unhandled, errors
+        case run, before, after, baseline, dryRun, regressions, causes, verdicts, dispatches, escalations, unhandled, errors,
+             problems
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,5 +75,6 @@ public struct HealRunJSON: Encodable, Sendable {
         try container.encode(escalations, forKey: .escalations)
         try container.encode(unhandled, forKey: .unhandled)
         try container.encode(errors, forKey: .errors)
+        try container.encode(problems, forKey: .problems)
     }
 }

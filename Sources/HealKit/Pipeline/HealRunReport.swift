@@ -18,6 +18,9 @@ public struct HealRunReport: Sendable {
     public var dryRun: Bool
     /// When the first verified fix was staged: with the run's detected-at, its time to fix.
     public var stagedAt: Date?
+    /// What the readers merged or skipped in each side's results (duplicate ids, unreadable
+    /// entries), as `heal detect` shows them; empty for a side that came from the cache.
+    public var problems: [String: ReportProblems] = [:]
 
     public init(runID: Int64?, range: DeployRange, detection: DetectionResult, causes: [Cause] = [],
                 triaged: [TriagedRegression] = [], dispatches: [FixDispatch] = [], escalations: [Escalation] = [],

@@ -15,6 +15,7 @@ extension Pipeline {
         let runID = try await store.startRun(RunStart(repository: setup.repositoryID, before: range.before.id.hex,
                                                       after: range.after.id.hex, detectedAt: detectedAt))
         var report = HealRunReport(runID: runID, range: range, detection: detected.detection, dryRun: dryRun)
+        report.problems = ["baseline": detected.baseline.problems, "current": detected.current.problems].filter { !$0.value.isEmpty }
         do {
             let outcome = try await triage(detected)
             report.causes = outcome.causes

@@ -96,6 +96,14 @@ public struct Pipeline: Sendable {
             }
             throw SuiteDidNotRunError(revision: side, commit: commit.id.hex, reason: run.couldNotRunReason ?? "no results")
         }
+        // As `heal detect` shows them: a duplicate id merged is two tests reported as one.
+        if !report.problems.isEmpty {
+            progress("  \(report.problems.count) entr\(report.problems.count == 1 ? "y" : "ies") of the results could not be used as is:")
+            for problem in report.problems.first { progress("    \(problem)") }
+            if report.problems.count > report.problems.first.count {
+                progress("    … and \(report.problems.count - report.problems.first.count) more")
+            }
+        }
         let failing = report.tests.count { $0.outcome.isFailure }
         progress("  \(report.tests.count) test\(report.tests.count == 1 ? "" : "s"), \(failing) failing"
                  + (run.fromCache ? " (cached: this tree already ran with this command)" : ""))

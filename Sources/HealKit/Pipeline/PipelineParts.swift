@@ -52,7 +52,8 @@ public struct PipelineParts: Sendable {
     /// forge, and tickets under heal's directory.
     public static func live(setup: PipelineSetup, store: any HealStore, agent: (any FixAgent)? = nil,
                             runID: Int64? = nil) throws -> PipelineParts {
-        let runner = try TestRunner(repositoryPath: setup.root, config: setup.config, cache: store)
+        var runner = try TestRunner(repositoryPath: setup.root, config: setup.config, cache: store)
+        runner.warm = WarmDirectory.enabled(healDirectory: setup.healDirectory)
         let forge = try ForgeKind.forge(publish: setup.config.publish.rawValue, workingDirectory: setup.root)
         let fixer = FixEngine(repositoryPath: setup.root, config: setup.config,
                               agent: agent ?? AgentFactory.make(setup.config.fix.agent, config: setup.config),
@@ -71,13 +72,14 @@ extension FixEngine: FixDispatching {
     public var agentName: String { agent.name }
 }
 
-/// Triage runners in scratch directories of the repository's `WorkArea`.
+/// Triage runners in the runner's warm directory (or a fresh scratch directory of the
+/// repository's `WorkArea`), so a probe costs an incremental build.
 struct ExportTriageRunners: TriageRunnerSource {
     let testRunner: TestRunner
 
     func withTriageRunner<T: Sendable>(at commit: ObjectID,
                                        _ body: (any TriageTestRunner) async throws -> T) async throws -> T {
-        try await WorkArea(repositoryPath: testRunner.repositoryPath).withExport(at: commit.hex, label: "triage") { export in
+        try await testRunner.withTree(at: commit.hex, label: "triage") { export in
             try await body(ExportTriageRunner(testRunner: testRunner, export: export))
         }
     }

@@ -16,7 +16,7 @@ extension TestRunner {
 
     /// Whether the suite builds at `revision`, in a fresh scratch directory holding its tree.
     public func runBuild(at revision: String, unit: String) async throws -> BuildProbe {
-        try await workArea.withExport(at: revision, label: "build") { export in
+        try await withTree(at: revision, label: "build") { export in
             try await runBuild(in: export.directory, unit: unit)
         }
     }

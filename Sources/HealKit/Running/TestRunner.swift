@@ -15,6 +15,12 @@ public struct TestRunner: Sendable {
     public let coverage: HealConfig.Coverage
     public let cache: (any SuiteResultCache)?
     let workArea: WorkArea
+    /// The directory kept between runs at a fixed path, so compiled projects build
+    /// incrementally (see `WarmDirectory`); nil runs every commit in a fresh directory.
+    public var warm: WarmDirectory?
+    /// Whether the code this runner runs at a revision may leave build products for later
+    /// runs; false for a fix under verification, which runs on a copy of the warm directory.
+    public var trustsWarmRuns = true
 
     /// - Parameters:
     ///   - repositoryPath: any path inside the repository.
@@ -37,7 +43,7 @@ public struct TestRunner: Sendable {
            let report = SuiteResultPayload.decode(payload) {
             return SuiteRun(report: report, couldNotRunReason: nil, process: nil, runDirectory: nil, fromCache: true)
         }
-        let run = try await workArea.withExport(at: revision, label: "suite") { export in
+        let run = try await withTree(at: revision, label: "suite") { export in
             try await runSuite(in: export.directory, revision: revision)
         }
         if let cache, let report = run.report {
@@ -55,7 +61,7 @@ public struct TestRunner: Sendable {
 
     /// One test at `revision`, in a fresh scratch directory.
     public func runTest(_ target: TestTarget, at revision: String) async throws -> SingleTestExecution {
-        try await workArea.withExport(at: revision, label: "test") { export in
+        try await withTree(at: revision, label: "test") { export in
             try await runTest(target, in: export.directory, revision: revision)
         }
     }
@@ -68,7 +74,7 @@ public struct TestRunner: Sendable {
     /// The coverage command at `revision`; nil when `coverage.command` is not configured.
     public func runCoverage(at revision: String) async throws -> CoverageRun? {
         guard coverage.command != nil else { return nil }
-        return try await workArea.withExport(at: revision, label: "coverage") { export in
+        return try await withTree(at: revision, label: "coverage") { export in
             try await runCoverage(in: export.directory, revision: revision)
         }
     }
@@ -76,6 +82,17 @@ public struct TestRunner: Sendable {
     /// The coverage command in `directory`; nil when `coverage.command` is not configured.
     public func runCoverage(in directory: String) async throws -> CoverageRun? {
         try await runCoverage(in: directory, revision: nil)
+    }
+
+    /// Runs `body` in a directory holding `revision`'s tree: the warm directory when this runner
+    /// has one and no other process holds it, else a fresh scratch directory.
+    public func withTree<T: Sendable>(at revision: String, label: String,
+                                      _ body: (ExportedTree) async throws -> T) async throws -> T {
+        if let warm, let result = try await warm.withTree(at: revision, repositoryPath: repositoryPath,
+                                                          trusted: trustsWarmRuns, body) {
+            return result
+        }
+        return try await workArea.withExport(at: revision, label: label, body)
     }
 
     // MARK: - Runs

@@ -20,10 +20,10 @@ final class TreeSync {
     }
 
     let directory: String
-    /// The tree the directory holds since the last `sync`.
-    private(set) var tree: ObjectID?
+    /// The tree the directory holds since the last `sync` (or `adopt`).
+    var tree: ObjectID?
     /// Repository path → what heal last wrote there.
-    private(set) var written: [String: Written] = [:]
+    var written: [String: Written] = [:]
 
     /// `directory` must exist; it is usually empty.
     init(directory: String) {

@@ -94,9 +94,11 @@ extension CauseTriage {
         return Array((likely + others).prefix(Self.maxCausesTried))
     }
 
-    /// The lines `test` executes at `commit`, nil without per-test coverage.
+    /// The lines `test` executes at `commit`: its own coverage (`coverage.test`), else the
+    /// suite's (see `CoverageCache.lines`); nil without coverage that can speak for it.
     mutating func lines(of test: String, at commit: ObjectID) async throws -> CoveredLines? {
-        try await coverage.map(at: commit, in: repository).flatMap { TriageEngine.lines(of: test, in: $0, report: input.current) }
+        let testCase = input.current.test(test) ?? TestCase(id: test, outcome: .failed)
+        return try await coverage.lines(of: testCase, at: commit, report: input.current, in: repository)
     }
 
     /// Probes at `head` with `refs` of `diff` (base → head) reverted. A revert whose files

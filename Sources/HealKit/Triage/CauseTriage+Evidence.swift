@@ -44,11 +44,10 @@ extension CauseTriage {
         return outputs
     }
 
-    /// The deploy's changed hunks `test` executes, by per-test coverage at the deploy; nil
-    /// without it.
+    /// The deploy's changed hunks `test` executes, by its coverage at the deploy (see
+    /// `lines(of:at:)`); nil without any.
     mutating func coveredHunks(of test: String) async throws -> Set<HunkRef>? {
-        guard let map = try await coverage.map(at: input.after, in: repository),
-              let lines = TriageEngine.lines(of: test, in: map, report: input.current) else { return nil }
+        guard let lines = try await lines(of: test, at: input.after) else { return nil }
         return Set(CausalHunks.covered(diff: deployDiff, coverage: lines))
     }
 
@@ -73,7 +72,10 @@ extension CauseTriage {
             let test = input.current.test(regression.test)
             let signature = FailureSignature.of(message: test?.message ?? regression.message, output: test?.output,
                                                 paths: paths)
-            facts.append(GroupingFacts(signature: signature, coveredHunks: try await coveredHunks(of: regression.test)))
+            // Only a test's own lines tell tests apart: the whole suite's coverage would link them all.
+            let covered = try await coveredHunks(of: regression.test)
+            let own = coverage.source(of: regression.test, at: input.after)?.isPerTest == true
+            facts.append(GroupingFacts(signature: signature, coveredHunks: own ? covered : nil))
         }
         let changed = Set(deployDiff.flatMap { [$0.oldPath.string, $0.newPath.string] })
         return CauseGrouping.groups(facts, changedFiles: changed)

@@ -57,6 +57,7 @@ extension CauseTriage {
 
         let diff = try repository.diff(from: base.hex, to: head.hex, options: TriageEngine.zeroContext).files
         let lines = usesCoverage ? try await lines(of: id, at: head) : nil
+        if lines != nil, let source = coverage.source(of: id, at: head) { reasons.append("coverage: \(source)") }
         let selection = CausalHunks.select(diff: diff, coverage: lines, failureOutput: failureOutput)
         reasons.append(selection.reason)
         let minimized = try await minimize(probe, selection: selection, diff: diff, base: base, head: head)

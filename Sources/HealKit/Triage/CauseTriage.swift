@@ -83,8 +83,10 @@ struct CauseTriage {
         }
         engine.progress("triaging \(test.id) (\(position))…")
         let outputs = try await rerun(test, evidence: &evidence)
-        let rule = VerdictRules.decide(evidence)
+        var rule = VerdictRules.decide(evidence)
         guard rule.kind == .introduced else {
+            // A rerun that ran but did not run the test: the runner's own words and the command.
+            if evidence.deployRuns.last == .skip, let said = outputs.last { rule.reason += ": " + said }
             record(test, rule, evidence: evidence, spent: spent)
             return
         }
@@ -117,6 +119,10 @@ struct CauseTriage {
 
     /// A verdict decided by the rules alone (pre-existing, or ambiguous).
     private mutating func record(_ test: TestCase, _ rule: RuleVerdict, evidence: VerdictEvidence, spent: Int = 0) {
+        var rule = rule
+        if evidence.coverage != .unavailable, let source = coverage.source(of: test.id, at: input.after) {
+            rule.reason += " (coverage: \(source))"
+        }
         results[test.id] = TriagedRegression(
             verdict: TestVerdict(test: test.id, verdict: rule.kind, reason: rule.reason, testRuns: rule.runs + spent),
             evidenceRuns: rule.runs, confirmationRuns: spent, deployReruns: evidence.deployRuns)

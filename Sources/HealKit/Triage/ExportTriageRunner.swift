@@ -45,6 +45,15 @@ public struct ExportTriageRunner: TriageTestRunner, TriageBuildRunner {
         return try CoverageLoader(repositoryRoot: export.directory).load(path: file, format: testRunner.coverage.format)
     }
 
+    public func coverage(of test: TestCase, at commit: ObjectID) async throws -> CoverageMap? {
+        guard testRunner.coverage.test != nil else { return nil }
+        try prepare(commit, files: [:])
+        guard let run = try await testRunner.runTestCoverage(TestTarget(test), in: export.directory),
+              let file = run.coverageFile else { return nil }
+        return try CoverageLoader(repositoryRoot: export.directory).load(path: file, format: testRunner.coverage.format)
+            .attributed(toTest: test.id)
+    }
+
     /// Brings the directory to `commit`'s tree and writes `files` on top.
     func prepare(_ commit: ObjectID, files: [String: Data?]) throws {
         let repository = try Repository(discovering: testRunner.repositoryPath)

@@ -43,6 +43,9 @@ public struct TriageEngine {
     /// run outside tests. When the map names none of the report's tests, its ids are another
     /// dialect and nothing can be said.
     static func lines(of test: String, in map: CoverageMap, report: TestReport) -> CoveredLines? {
+        // Coverage that is not per test (Go, node, llvm-cov, coverage.py without contexts) is a
+        // superset of what the test runs: never a false "runs none of the changes".
+        if !map.isPerTest { return map.outsideTests }
         if let lines = map.lines(forTest: test) { return lines }
         guard map.isPerTest, report.tests.contains(where: { map.tests[$0.id] != nil }) else { return nil }
         return map.outsideTests

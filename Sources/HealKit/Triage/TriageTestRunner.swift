@@ -26,4 +26,12 @@ public protocol TriageTestRunner {
 
     /// The coverage of the suite at `commit`, or nil when the project has no coverage command.
     func coverage(at commit: ObjectID) async throws -> CoverageMap?
+
+    /// The coverage of `test` alone at `commit` (`coverage.test`), attributed to it; nil when
+    /// the project has no such command or it wrote nothing.
+    func coverage(of test: TestCase, at commit: ObjectID) async throws -> CoverageMap?
+}
+
+extension TriageTestRunner {
+    public func coverage(of test: TestCase, at commit: ObjectID) async throws -> CoverageMap? { nil }
 }

@@ -55,7 +55,8 @@ struct GoStackTests {
         let project = try StackProject(files: Self.files, runner: "go test")
         let culprit = try project.deploy(cause: Self.cause, harmless: Self.harmless)
         try project.expectStagedFix(test: "example.com/shop/price/TestTotal/0.5+tax", culprit: culprit,
-                                    file: "price/price.go", fixed: "return net + net*rate")
+                                    file: "price/price.go", fixed: "return net + net*rate",
+                                    coverage: "the test's own coverage (coverage.test)")
     }
 
     @Test func aDeployThatBreaksTheBuildIsABuildFailureWithItsCulprit() throws {

@@ -44,7 +44,8 @@ struct NodeStackTests {
             cause: .init(file: "src/price.js", old: "return net + net * rate;", new: "return net + rate;"),
             harmless: .init(file: "src/price.js", old: "// Takes a share off.", new: "// Takes a share off the net price."))
         let json = try project.expectStagedFix(test: "total > works (0.5+tax)", culprit: culprit,
-                                               file: "src/price.js", fixed: "return net + net * rate;")
+                                               file: "src/price.js", fixed: "return net + net * rate;",
+                                               coverage: "the test's own coverage (coverage.test)")
         let regressions = json["regressions"] as? [[String: Any]] ?? []
         #expect(regressions.map { $0["test"] as? String } == ["total > works (0.5+tax)"], "the same name under discount still passes")
     }

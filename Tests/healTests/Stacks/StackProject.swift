@@ -62,9 +62,10 @@ final class StackProject: @unchecked Sendable {
 
     /// `heal run --json` after `deploy`: the failing test is found, introduced by `culprit` in
     /// one hunk of `file`, and a verified revert is staged on a branch whose `file` contains
-    /// `fixed`. Returns the run's JSON.
+    /// `fixed`; the verdict names the coverage it used when `coverage` is given. Returns the JSON.
     @discardableResult
-    func expectStagedFix(test: String, culprit: String, file: String, fixed: String) throws -> [String: Any] {
+    func expectStagedFix(test: String, culprit: String, file: String, fixed: String,
+                         coverage: String? = nil) throws -> [String: Any] {
         let result = try heal(["run", "--json"])
         let json = try jsonObject(result)
         let regressions = try #require(json["regressions"] as? [[String: Any]], "\(result.stderr)")
@@ -73,6 +74,12 @@ final class StackProject: @unchecked Sendable {
         let verdict = try #require(verdicts.first { $0["test"] as? String == test }, "\(result.stderr)")
         #expect(verdict["verdict"] as? String == "introduced", "\(verdict)\n\(result.stderr)")
         #expect(verdict["culprit"] as? String == culprit, "\(verdict)")
+        if let coverage {
+            // The cause's representative was triaged in full; members (a Go subtest) confirmed.
+            let cause = verdicts.filter { $0["cause"] as? String == verdict["cause"] as? String }
+            #expect(cause.contains { ($0["reason"] as? String)?.contains("coverage: \(coverage)") == true },
+                    "which coverage was used: \(cause)")
+        }
         let files = (verdict["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]] ?? []
         #expect(files.map { $0["path"] as? String } == [file], "\(verdict)")
         #expect((files.first?["hunks"] as? [Any])?.count == 1, "only the causal hunk: \(verdict)")

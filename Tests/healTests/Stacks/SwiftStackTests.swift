@@ -67,7 +67,8 @@ struct SwiftStackTests {
             cause: .init(file: "Sources/Shop/Price.swift", old: "    net + net * rate\n", new: "    net + rate\n"),
             harmless: .init(file: "Sources/Shop/Price.swift", old: "/// Takes a share off.", new: "/// Takes a share off the net price."))
         try project.expectStagedFix(test: "ShopTests.PriceTests/testTotalWithHalfTax", culprit: culprit,
-                                    file: "Sources/Shop/Price.swift", fixed: "net + net * rate")
+                                    file: "Sources/Shop/Price.swift", fixed: "net + net * rate",
+                                    coverage: "the test's own coverage (coverage.test)")
     }
 
     @Test func aDeployThatBreaksTheBuildIsABuildFailureOfTheWholeSuite() throws {

@@ -1,0 +1,70 @@
+import Foundation
+@testable import HealKit
+import Testing
+import TestSupport
+
+@Suite("WarmDirectory")
+struct WarmDirectoryTests {
+    private func repo() throws -> (TempRepo, first: String, second: String) {
+        let repo = try TempRepo(prefix: "warm")
+        try repo.write("src/a.txt", "a1\n")
+        try repo.write("src/gone.txt", "gone\n")
+        try repo.write("src/same.txt", "same\n")
+        let first = try repo.commitAll("first")
+        try repo.write("src/a.txt", "a2\n")
+        try FileManager.default.removeItem(atPath: repo.path + "/src/gone.txt")
+        let second = try repo.commitAll("second")
+        return (repo, first, second)
+    }
+
+    private func modified(_ path: String) throws -> Date {
+        try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+    }
+
+    @Test func buildProductsSurviveFromRunToRunAndFromProcessToProcess() async throws {
+        let (repo, first, second) = try repo()
+        let heal = try HealDirectory(repositoryPath: repo.path)
+        let warm = WarmDirectory(healDirectory: heal)
+        let sameTime = try await warm.withTree(at: first, repositoryPath: repo.path, trusted: true) { tree throws in
+            try "built from a1\n".write(toFile: tree.directory + "/.build-product", atomically: true, encoding: .utf8)
+            return try modified(tree.directory + "/src/same.txt")
+        }
+        // Another process: a new instance takes the directory over without rewriting what is unchanged.
+        let later = WarmDirectory(healDirectory: heal)
+        try await later.withTree(at: second, repositoryPath: repo.path, trusted: true) { tree throws in
+            #expect(try String(contentsOfFile: tree.directory + "/.build-product", encoding: .utf8) == "built from a1\n")
+            #expect(try String(contentsOfFile: tree.directory + "/src/a.txt", encoding: .utf8) == "a2\n")
+            #expect(!FileManager.default.fileExists(atPath: tree.directory + "/src/gone.txt"))
+            #expect(try modified(tree.directory + "/src/same.txt") == sameTime, "unchanged sources keep their time")
+        }
+    }
+
+    @Test func anUntrustedRunLeavesNothingBehind() async throws {
+        let (repo, first, second) = try repo()
+        let warm = WarmDirectory(healDirectory: try HealDirectory(repositoryPath: repo.path))
+        try await warm.withTree(at: first, repositoryPath: repo.path, trusted: true) { tree throws in
+            try "trusted\n".write(toFile: tree.directory + "/.build-product", atomically: true, encoding: .utf8)
+        }
+        try await warm.withTree(at: second, repositoryPath: repo.path, trusted: false) { tree throws in
+            try "poisoned\n".write(toFile: tree.directory + "/.build-product", atomically: true, encoding: .utf8)
+            try "rewritten by the run\n".write(toFile: tree.directory + "/src/same.txt", atomically: true, encoding: .utf8)
+            try "planted\n".write(toFile: tree.directory + "/planted", atomically: true, encoding: .utf8)
+        }
+        try await warm.withTree(at: second, repositoryPath: repo.path, trusted: true) { tree throws in
+            #expect(try String(contentsOfFile: tree.directory + "/.build-product", encoding: .utf8) == "trusted\n")
+            #expect(try String(contentsOfFile: tree.directory + "/src/same.txt", encoding: .utf8) == "same\n")
+            #expect(!FileManager.default.fileExists(atPath: tree.directory + "/planted"))
+            #expect(try String(contentsOfFile: tree.directory + "/src/a.txt", encoding: .utf8) == "a2\n")
+        }
+    }
+
+    @Test func aBusyDirectoryIsNotShared() async throws {
+        let (repo, first, _) = try repo()
+        let heal = try HealDirectory(repositoryPath: repo.path)
+        let warm = WarmDirectory(healDirectory: heal)
+        let inner = try await warm.withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in
+            try await WarmDirectory(healDirectory: heal).withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in true }
+        }
+        #expect(inner == .some(nil), "the second holder is told to use a fresh directory")
+    }
+}
