@@ -15,6 +15,14 @@ enum TestPattern {
         name.split(separator: "/", omittingEmptySubsequences: false).map { exact(String($0)) }.joined(separator: "/")
     }
 
+    /// What `swift test --filter` takes for a test with id `Module.Class/test`: anchored at the
+    /// start, and ending where the id ends or at a `/` — Swift Testing matches the filter against
+    /// an id that goes on with the test's source location (`…/adds()/File.swift:3:2`), XCTest
+    /// against the bare id.
+    static func swiftFilter(_ id: String) -> String {
+        "^" + escape(id) + "(/|$)"
+    }
+
     /// `value` with the characters that are special in a regular expression escaped
     /// (the set `regexp.QuoteMeta` escapes).
     static func escape(_ value: String) -> String {

@@ -32,12 +32,14 @@ public struct TestTarget: Sendable, Hashable {
     /// `{id} {file} {name} {classname}`; `{id_re} {name_re} {classname_re}`, the same as anchored,
     /// escaped regular expressions for runners that select by pattern (node
     /// `--test-name-pattern`, `swift test --filter`, jest and vitest `-t`); `{go_run}`, the name as
-    /// `go test -run` takes it (each `/` level anchored and escaped); plus the caller's `extra`
+    /// `go test -run` takes it (each `/` level anchored and escaped); `{swift_filter}`, the id as
+    /// `swift test --filter` takes it for XCTest and Swift Testing alike; plus the caller's `extra`
     /// values (`{results}`, `{coverage}`).
     public func placeholders(_ extra: [String: String]) -> [String: String] {
         var values = ["id": id, "file": file ?? "", "name": name, "classname": classname ?? "",
                       "id_re": TestPattern.exact(id), "name_re": TestPattern.exact(name),
-                      "classname_re": TestPattern.exact(classname ?? ""), "go_run": TestPattern.goRun(name)]
+                      "classname_re": TestPattern.exact(classname ?? ""), "go_run": TestPattern.goRun(name),
+                      "swift_filter": TestPattern.swiftFilter(id)]
         values.merge(extra) { $1 }
         return values
     }

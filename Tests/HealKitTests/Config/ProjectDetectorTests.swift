@@ -87,7 +87,7 @@ struct ProjectDetectorTests {
 
         let swift = try guess(["Package.swift": ""])
         #expect(swift.config.suite.command == "swift test --parallel --xunit-output {results}")
-        #expect(swift.config.suite.test == "swift test --parallel --filter {id_re} --xunit-output {results}")
+        #expect(swift.config.suite.test == "swift test --parallel --filter {swift_filter} --xunit-output {results}")
         #expect(swift.config.suite.build == "swift build --build-tests")
 
         let cargo = try guess(["Cargo.toml": "[package]\nname = \"x\"\n"])

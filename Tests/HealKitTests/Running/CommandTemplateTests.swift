@@ -43,6 +43,8 @@ struct CommandTemplateTests {
         #expect(values["go_run"] == #"^TestTax$/^0\.5\+tax$"#)
         #expect(values["name_re"] == #"^TestTax/0\.5\+tax$"#)
         #expect(values["classname_re"] == #"^example\.com/calc$"#)
+        let swift = TestTarget(id: "ShopTests.NoTax/totalWithoutTax()").placeholders([:])
+        #expect(swift["swift_filter"] == #"^ShopTests\.NoTax/totalWithoutTax\(\)(/|$)"#)
         #expect(values["results"] == "r")
         let node = TestTarget(id: "outer > parses (a.b) [x]|y", name: "parses (a.b) [x]|y").placeholders([:])
         #expect(node["name_re"] == #"^parses \(a\.b\) \[x\]\|y$"#)

@@ -55,6 +55,10 @@ struct SwiftStackTests {
                 @Test func totalWithoutTax() {
                     #expect(total(10, rate: 0) == 10)
                 }
+
+                @Test func totalWithFullTax() {
+                    #expect(total(10, rate: 1) == 20)
+                }
             }
 
             """,
@@ -66,9 +70,14 @@ struct SwiftStackTests {
         let culprit = try project.deploy(
             cause: .init(file: "Sources/Shop/Price.swift", old: "    net + net * rate\n", new: "    net + rate\n"),
             harmless: .init(file: "Sources/Shop/Price.swift", old: "/// Takes a share off.", new: "/// Takes a share off the net price."))
-        try project.expectStagedFix(test: "ShopTests.PriceTests/testTotalWithHalfTax", culprit: culprit,
-                                    file: "Sources/Shop/Price.swift", fixed: "net + net * rate",
-                                    coverage: "the test's own coverage (coverage.test)")
+        let json = try project.expectStagedFix(test: "ShopTests.PriceTests/testTotalWithHalfTax", culprit: culprit,
+                                               file: "Sources/Shop/Price.swift", fixed: "net + net * rate",
+                                               coverage: "the test's own coverage (coverage.test)")
+        // The Swift Testing test the culprit breaks too reruns by {swift_filter}: the same cause.
+        let verdicts = json["verdicts"] as? [[String: Any]] ?? []
+        let swiftTesting = verdicts.first { $0["test"] as? String == "ShopTests.NoTax/totalWithFullTax()" }
+        #expect(swiftTesting?["verdict"] as? String == "introduced", "\(verdicts)")
+        #expect(swiftTesting?["culprit"] as? String == culprit)
     }
 
     @Test func aDeployThatBreaksTheBuildIsABuildFailureOfTheWholeSuite() throws {
