@@ -73,8 +73,9 @@ struct DetectCommand: AsyncParsableCommand {
     /// The error-log settings: the flags over `.heal.yml`'s `errors:` (read only when error logs
     /// are judged: by flag, or when no test reports are given).
     private func errorSettings(root: String?) throws -> HealConfig.Errors? {
-        guard errorLogs.isGiven || baseline.isEmpty, let root else { return try errorLogs.settings(over: nil) }
-        return try errorLogs.settings(over: HealConfig.load(repositoryRoot: root).errors)
+        let overrides = try errorLogs.overrides()
+        guard errorLogs.isGiven || baseline.isEmpty, let root else { return overrides.apply(to: nil) }
+        return overrides.apply(to: try HealConfig.load(repositoryRoot: root).errors)
     }
 
     /// `--repo`, or the working tree around the current directory; none outside a repository.
@@ -98,7 +99,7 @@ private struct DetectJSON: Encodable {
     var current: ReportProblems
     var errors: ErrorDetectionJSON?
 
-    enum CodingKeys: String, CodingKey { case regressions, fixed, missing, infraSuspect, summary, problems, errors }
+    enum CodingKeys: String, CodingKey { case regressions, fixed, missing, infraSuspect, summary, problems, errorLogs }
 
     func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -108,7 +109,7 @@ private struct DetectJSON: Encodable {
         try container.encode(result.infraSuspect, forKey: .infraSuspect)
         try container.encode(result.summary, forKey: .summary)
         try container.encode(["baseline": baseline, "current": current], forKey: .problems)
-        try container.encodeIfPresent(errors, forKey: .errors)
+        try container.encodeIfPresent(errors, forKey: .errorLogs)
     }
 }
 
@@ -154,7 +155,7 @@ private enum DetectSummaryText {
         if let errors {
             let json = errors.json
             lines.append("error logs: \(json.baseline.errors) → \(json.current.errors) errors in "
-                         + "\(DurationText.format(json.baseline.seconds)) → \(DurationText.format(json.current.seconds)); "
+                         + "\(DurationText.describe(json.baseline.seconds)) → \(DurationText.describe(json.current.seconds)); "
                          + "\(json.tested) signature\(json.tested == 1 ? "" : "s") tested (exact Poisson, Holm, alpha \(json.alpha)); "
                          + "\(errors.detection.regressions.count) regressed")
         }

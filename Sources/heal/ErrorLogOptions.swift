@@ -25,33 +25,20 @@ struct ErrorLogOptions: ParsableArguments {
 
     var isGiven: Bool { !baseline.isEmpty || !current.isEmpty }
 
-    /// The configuration's `errors:` with these flags applied; nil when neither says where logs are.
-    func settings(over configured: HealConfig.Errors?) throws -> HealConfig.Errors? {
+    /// The flags, checked.
+    func overrides() throws -> ErrorLogOverrides {
         guard baseline.isEmpty == current.isEmpty else {
             throw ValidationError("give both --errors-baseline and --errors-current")
         }
-        guard isGiven || configured != nil else { return nil }
-        var settings = configured ?? HealConfig.Errors()
-        if isGiven {
-            settings.baseline = baseline
-            settings.current = current
+        if let alpha, !(alpha > 0 && alpha <= 1) { throw ValidationError("--errors-alpha must be in (0, 1], got \(alpha)") }
+        if let minCount, minCount < 1 { throw ValidationError("--errors-min-count must be at least 1, got \(minCount)") }
+        if let minRatio, !(minRatio >= 1 && minRatio.isFinite) {
+            throw ValidationError("--errors-min-ratio must be at least 1, got \(minRatio)")
         }
-        if let baselineWindow { settings.baselineWindow = try duration(baselineWindow, "--errors-baseline-window") }
-        if let currentWindow { settings.currentWindow = try duration(currentWindow, "--errors-current-window") }
-        if let alpha {
-            guard alpha > 0, alpha <= 1 else { throw ValidationError("--errors-alpha must be in (0, 1], got \(alpha)") }
-            settings.alpha = alpha
-        }
-        if let minCount {
-            guard minCount >= 1 else { throw ValidationError("--errors-min-count must be at least 1, got \(minCount)") }
-            settings.minCount = minCount
-        }
-        if let minRatio {
-            guard minRatio >= 1, minRatio.isFinite else { throw ValidationError("--errors-min-ratio must be at least 1, got \(minRatio)") }
-            settings.minRatio = minRatio
-        }
-        if !pathPrefixes.isEmpty { settings.pathPrefixes = pathPrefixes }
-        return settings
+        return ErrorLogOverrides(baseline: baseline, current: current,
+                                 baselineWindow: try baselineWindow.map { try duration($0, "--errors-baseline-window") },
+                                 currentWindow: try currentWindow.map { try duration($0, "--errors-current-window") },
+                                 alpha: alpha, minCount: minCount, minRatio: minRatio, pathPrefixes: pathPrefixes)
     }
 
     private func duration(_ text: String, _ flag: String) throws -> Duration {

@@ -26,7 +26,7 @@ struct DetectErrorsCommandTests {
         #expect(new["file"] as? String == "src/shop/pricing.py" && new["line"] as? Int == 2)
         let counts = try #require(regressions.last?["errors"] as? [String: Any])
         #expect(counts["baselineCount"] as? Int == 12 && counts["currentCount"] as? Int == 12)
-        let errors = try #require(json["errors"] as? [String: Any])
+        let errors = try #require(json["errorLogs"] as? [String: Any])
         let current = try #require(errors["current"] as? [String: Any])
         #expect(current["seconds"] as? Double == 3_564)
         #expect(errors["tested"] as? Int == 3)

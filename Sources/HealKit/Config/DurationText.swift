@@ -25,4 +25,18 @@ public enum DurationText {
         let rounded = (seconds * 1000).rounded() / 1000
         return (rounded == rounded.rounded() ? String(Int(rounded)) : "\(rounded)") + "s"
     }
+
+    /// For people: the two largest units (`1d`, `23h 59m`, `59m 24s`, `12.5s`).
+    public static func describe(_ seconds: Double) -> String {
+        guard seconds >= 60 else { return format(seconds) }
+        let whole = Int(seconds.rounded())
+        var parts: [String] = []
+        var rest = whole
+        for (unit, size) in [("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)] where rest >= size || !parts.isEmpty {
+            if parts.count == 2 { break }
+            if rest / size > 0 { parts.append("\(rest / size)\(unit)") } else { parts.append("") }
+            rest %= size
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The `errors` block of `heal detect --json` and `heal run --json`: what each window covered,
+/// The `errorLogs` block of `heal detect --json` and `heal run --json`: what each window covered,
 /// what could not be read, and how the signatures were judged.
 public struct ErrorDetectionJSON: Encodable, Sendable {
     public struct Window: Encodable, Sendable {

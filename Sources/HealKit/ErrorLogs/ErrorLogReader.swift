@@ -66,6 +66,10 @@ struct ErrorLogReader {
             guard bytes.first == UInt8(ascii: "{") else {
                 return plain(bytes, number: number, window: &window, mapper: mapper)
             }
+            if case .noError(let timestamp) = JSONLogEntry.skim(bytes) {
+                flush(window: &window, mapper: mapper)
+                return window.saw(timestamp: timestamp)
+            }
             let object: [String: Any]
             switch JSONElementScanner.object(Array(bytes)) {
             case .failure(let error):

@@ -14,8 +14,8 @@ enum ErrorEvidenceMarkdown {
             "",
             "| Window | Length | Events | Rate |",
             "|---|---|---|---|",
-            "| Baseline (before the deploy) | \(DurationText.format(evidence.baselineSeconds)) | \(evidence.baselineCount) | \(rate(evidence.baselineRate)) |",
-            "| Current (after the deploy) | \(DurationText.format(evidence.currentSeconds)) | \(evidence.currentCount) | \(rate(evidence.currentRate)) |",
+            "| Baseline (before the deploy) | \(DurationText.describe(evidence.baselineSeconds)) | \(evidence.baselineCount) | \(rate(evidence.baselineRate)) |",
+            "| Current (after the deploy) | \(DurationText.describe(evidence.currentSeconds)) | \(evidence.currentCount) | \(rate(evidence.currentRate)) |",
             "",
             "Exact conditional Poisson test, one-sided: p = \(number(regression.pValue ?? 1)); "
                 + "after Holm's correction over the signatures tested: \(number(evidence.adjustedPValue)).",
