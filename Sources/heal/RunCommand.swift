@@ -41,12 +41,14 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Compute the verdicts, but dispatch no agent and write no ticket.") var dryRun = false
     @Flag(help: "Queue behind a heal run already in progress on this repository instead of exiting.") var wait = false
     @Flag(help: "Print JSON: {before, after, regressions, verdicts, dispatches, escalations, …}.") var json = false
+    @OptionGroup(title: "Production error logs (override errors: in .heal.yml)") var errorLogs: ErrorLogOptions
 
     func run() async throws {
         try await runReportingErrors {
             let options = HealRunOptions(repositoryPath: repo, before: before, after: after, configPath: config,
                                          publish: publish, store: store, dryRun: dryRun, wait: wait,
-                                         trigger: ProcessInfo.processInfo.environment["HEAL_TRIGGER"])
+                                         trigger: ProcessInfo.processInfo.environment["HEAL_TRIGGER"],
+                                         errors: try errorLogs.overrides())
             let report: HealRunReport
             do {
                 report = try await HealRun(options: options, progress: { printError("heal: " + $0) }).run()

@@ -25,12 +25,13 @@ struct TriageCommand: AsyncParsableCommand {
     @Option(help: "A coverage report measured at the deploy (default: run coverage.command when configured).")
     var coverage: String?
     @Flag(help: "Print JSON: {before, after, regressions, causes, verdicts}.") var json = false
+    @OptionGroup(title: "Production error logs (override errors: in .heal.yml)") var errorLogs: ErrorLogOptions
 
     func run() async throws {
         try await runReportingErrors {
             let report = try await HealTriage.run(TriageRequest(
                 repositoryPath: FileManager.default.currentDirectoryPath, before: before, after: after, configPath: config,
-                baselinePaths: baseline, currentPaths: current, coveragePath: coverage))
+                baselinePaths: baseline, currentPaths: current, coveragePath: coverage, errors: try errorLogs.overrides()))
             if json {
                 try printJSON(TriageJSON(report))
             } else {

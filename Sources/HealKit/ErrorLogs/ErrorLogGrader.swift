@@ -9,6 +9,8 @@ public struct ErrorLogGrader: Sendable {
         public var json: ErrorDetectionJSON
         public var baseline: ErrorWindow
         public var current: ErrorWindow
+        /// How frames were placed in the repository (triage places them the same way).
+        let mapper: FramePathMapper
     }
 
     public let settings: HealConfig.Errors
@@ -36,7 +38,7 @@ public struct ErrorLogGrader: Sendable {
         }
         let detection = try ErrorDetector.detect(baseline: baseline, current: current, options: settings.detectionOptions)
         return Grade(detection: detection, json: ErrorDetectionJSON(detection: detection, baseline: baseline, current: current),
-                     baseline: baseline, current: current)
+                     baseline: baseline, current: current, mapper: loader.mapper)
     }
 
     private func fetch(_ command: String, now: Date) async throws -> (ErrorWindow, ErrorWindow) {

@@ -21,6 +21,11 @@ struct CauseHandler: Sendable {
     func handle(_ cause: Cause, report: inout HealRunReport) async {
         let handling: RegressionHandling
         do {
+            if let error = productionError(cause, in: report) {
+                handling = try await handleProductionError(cause, regression: error, report: &report)
+                for test in cause.tests { report.handled.append(HandledRegression(test: test, handling: handling)) }
+                return
+            }
             switch cause.verdict.verdict {
             case .preExisting:
                 progress("\(label(cause)): pre-existing, logged only")
@@ -98,8 +103,8 @@ struct CauseHandler: Sendable {
     }
 
     /// Writes (or updates) the cause's escalation ticket; a dry run only says it would.
-    private func escalate(_ cause: Cause, report: inout HealRunReport, reason: String,
-                          lookAt: [String]) async throws -> RegressionHandling {
+    func escalate(_ cause: Cause, report: inout HealRunReport, reason: String,
+                  lookAt: [String], productionError: String? = nil) async throws -> RegressionHandling {
         if dryRun {
             progress("\(label(cause)): dry run, would escalate: \(reason)")
             return .unhandled(reason: "dry run: not escalated (\(reason))")
@@ -109,14 +114,14 @@ struct CauseHandler: Sendable {
             cause: cause, reason: reason, range: range,
             tests: cause.tests.map { TestReference(id: $0, file: current.test($0)?.file) },
             failureOutput: representative.map { [$0.message, $0.output].compactMap { $0 }.joined(separator: "\n") },
-            lookAt: lookAt))
+            lookAt: lookAt, productionError: productionError))
         report.escalations.append(escalation)
         progress("\(label(cause)): escalated, \(reason); ticket \(escalation.ticket)")
         return .escalated(ticket: escalation.ticket)
     }
 
     /// The representative, and how many more tests the cause has.
-    private func label(_ cause: Cause) -> String {
+    func label(_ cause: Cause) -> String {
         cause.tests.count == 1 ? cause.representative : "\(cause.representative) (and \(cause.tests.count - 1) more of cause \(cause.id))"
     }
 }

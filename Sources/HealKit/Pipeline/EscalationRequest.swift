@@ -10,14 +10,17 @@ public struct EscalationRequest: Sendable {
     public var failureOutput: String?
     /// Concrete things a human should check first.
     public var lookAt: [String]
+    /// For a cause of production errors: the representative's evidence as Markdown.
+    public var productionError: String?
 
     public init(cause: Cause, reason: String, range: DeployRange, tests: [TestReference], failureOutput: String?,
-                lookAt: [String]) {
+                lookAt: [String], productionError: String? = nil) {
         self.cause = cause
         self.reason = reason
         self.range = range
         self.tests = tests
         self.failureOutput = failureOutput
         self.lookAt = lookAt
+        self.productionError = productionError
     }
 }

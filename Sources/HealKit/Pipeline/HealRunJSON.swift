@@ -22,6 +22,9 @@ public struct HealRunJSON: Encodable, Sendable {
     public var errors: [RunFailure]
     /// Entries of the results the readers merged (duplicate ids) or skipped, per side.
     public var problems: [String: ReportProblems]
+    /// How the production error logs were judged (windows, unreadable lines, the test), when
+    /// the run had any.
+    public var errorLogs: ErrorDetectionJSON?
 
     public init(_ report: HealRunReport) {
         run = report.runID
@@ -37,6 +40,7 @@ public struct HealRunJSON: Encodable, Sendable {
         unhandled = report.unhandled.map { Unhandled(test: $0.test, reason: $0.reason) }
         errors = report.failures
         problems = report.problems
+        errorLogs = report.errorLogs
     }
 
     /// The JSON of a run that stopped with `error` before it had a report (a bad revision or
@@ -58,6 +62,7 @@ public struct HealRunJSON: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case run, before, after, baseline, dryRun, regressions, causes, verdicts, dispatches, escalations, unhandled, errors,
              problems
+        case errorLogs
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,5 +81,6 @@ public struct HealRunJSON: Encodable, Sendable {
         try container.encode(unhandled, forKey: .unhandled)
         try container.encode(errors, forKey: .errors)
         try container.encode(problems, forKey: .problems)
+        try container.encodeIfPresent(errorLogs, forKey: .errorLogs)
     }
 }

@@ -18,10 +18,12 @@ public struct HealRunOptions: Sendable {
     public var wait: Bool
     /// What started the run (`HEAL_TRIGGER`: `post-merge`, `tag:<name>`), or nil by hand.
     public var trigger: String?
+    /// `--errors-baseline`, `--errors-current` and the other error-log flags, over `errors:`.
+    public var errors: ErrorLogOverrides
 
     public init(repositoryPath: String = ".", before: String? = nil, after: String? = nil, configPath: String? = nil,
                 publish: HealConfig.Publish? = nil, store: String? = nil, dryRun: Bool = false, wait: Bool = false,
-                trigger: String? = nil) {
+                trigger: String? = nil, errors: ErrorLogOverrides = ErrorLogOverrides()) {
         self.repositoryPath = repositoryPath
         self.before = before
         self.after = after
@@ -31,5 +33,6 @@ public struct HealRunOptions: Sendable {
         self.dryRun = dryRun
         self.wait = wait
         self.trigger = trigger
+        self.errors = errors
     }
 }

@@ -21,6 +21,8 @@ public struct HealRunReport: Sendable {
     /// What the readers merged or skipped in each side's results (duplicate ids, unreadable
     /// entries), as `heal detect` shows them; empty for a side that came from the cache.
     public var problems: [String: ReportProblems] = [:]
+    /// How the production error logs were judged, when the run had any.
+    public var errorLogs: ErrorDetectionJSON?
 
     public init(runID: Int64?, range: DeployRange, detection: DetectionResult, causes: [Cause] = [],
                 triaged: [TriagedRegression] = [], dispatches: [FixDispatch] = [], escalations: [Escalation] = [],

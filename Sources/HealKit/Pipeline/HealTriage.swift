@@ -15,9 +15,12 @@ public struct TriageRequest: Sendable {
     public var currentPaths: [String]
     /// A coverage report measured at `after`; nil to use `coverage.command` when configured.
     public var coveragePath: String?
+    /// The error-log flags, over `errors:`.
+    public var errors: ErrorLogOverrides
 
     public init(repositoryPath: String, before: String, after: String, configPath: String? = nil,
-                baselinePaths: [String] = [], currentPaths: [String] = [], coveragePath: String? = nil) {
+                baselinePaths: [String] = [], currentPaths: [String] = [], coveragePath: String? = nil,
+                errors: ErrorLogOverrides = ErrorLogOverrides()) {
         self.repositoryPath = repositoryPath
         self.before = before
         self.after = after
@@ -25,6 +28,7 @@ public struct TriageRequest: Sendable {
         self.baselinePaths = baselinePaths
         self.currentPaths = currentPaths
         self.coveragePath = coveragePath
+        self.errors = errors
     }
 }
 
@@ -45,8 +49,9 @@ public struct TriageReport: Sendable {
 public enum HealTriage {
     /// - Throws: `UserInputError`s for bad revisions, configuration or result files.
     public static func run(_ request: TriageRequest, progress: @escaping RunProgress = { _ in }) async throws -> TriageReport {
-        let setup = try PipelineSetup(repositoryPath: request.repositoryPath, before: request.before,
+        var setup = try PipelineSetup(repositoryPath: request.repositoryPath, before: request.before,
                                       after: request.after, configPath: request.configPath)
+        setup.config.errors = request.errors.apply(to: setup.config.errors)
         let coverage = try request.coveragePath.map {
             try CoverageLoader(repositoryRoot: setup.root).load(path: $0, format: setup.config.coverage.format)
         }

@@ -11,11 +11,15 @@ extension Pipeline {
         let store = parts.store
         let detected = try await detect()
         let detectedAt = parts.clock()
-        if !dryRun { try await closeBreakers(passingIn: detected.current) }
+        if !dryRun {
+            try await closeBreakers(passingIn: detected.current)
+            try await closeErrorBreakers(detected.errors)
+        }
         let runID = try await store.startRun(RunStart(repository: setup.repositoryID, before: range.before.id.hex,
                                                       after: range.after.id.hex, detectedAt: detectedAt))
         var report = HealRunReport(runID: runID, range: range, detection: detected.detection, dryRun: dryRun)
         report.problems = ["baseline": detected.baseline.problems, "current": detected.current.problems].filter { !$0.value.isEmpty }
+        report.errorLogs = detected.errors?.json
         do {
             let outcome = try await triage(detected)
             report.causes = outcome.causes

@@ -29,6 +29,9 @@ public struct Pipeline: Sendable {
         public var detection: DetectionResult
         /// Whether heal ran the baseline just now (else it is a stored file, re-checked in triage).
         public var baselineIsFresh: Bool
+        /// The production error logs judged, when the configuration has any (their regressions
+        /// are in `detection` too).
+        public var errors: ErrorLogGrader.Grade? = nil
     }
 
     /// Where the reports come from: heal runs the suite at both commits, or reads result files.
@@ -49,10 +52,12 @@ public struct Pipeline: Sendable {
             baseline = try loader.load(paths: baselinePaths, format: config.suite.format)
             current = try loader.load(paths: currentPaths, format: config.suite.format)
         }
-        let detection = Detector.detect(baseline: baseline, current: current, options: DetectionOptions(config.detection))
+        var detection = Detector.detect(baseline: baseline, current: current, options: DetectionOptions(config.detection))
+        let errors = try await gradeErrors()
+        detection.regressions += errors?.detection.regressions ?? []
         reportDetection(detection)
         let fresh = if case .run = reports { true } else { false }
-        return Detected(baseline: baseline, current: current, detection: detection, baselineIsFresh: fresh)
+        return Detected(baseline: baseline, current: current, detection: detection, baselineIsFresh: fresh, errors: errors)
     }
 
     /// Groups the regressions into causes and triages them in one scratch directory at the
@@ -61,8 +66,11 @@ public struct Pipeline: Sendable {
     /// - Parameter coverage: a coverage report measured at the deploy; nil to measure it with
     ///   `coverage.command` when configured.
     public func triage(_ detected: Detected, coverage: CoverageMap? = nil) async throws -> TriageOutcome {
-        guard !detected.detection.regressions.isEmpty else { return TriageOutcome() }
-        let input = TriageInput(before: range.before.id, after: range.after.id, detection: detected.detection,
+        // Production errors are triaged from their traces, without a runner, after the tests.
+        var detection = detected.detection
+        detection.regressions.removeAll(where: \.kind.isProductionError)
+        guard !detection.regressions.isEmpty else { return try triageErrors(detected, taken: []) }
+        let input = TriageInput(before: range.before.id, after: range.after.id, detection: detection,
                                 baseline: detected.baseline, current: detected.current,
                                 baselineIsFresh: detected.baselineIsFresh, coverage: coverage)
         let store = parts.store
@@ -74,13 +82,14 @@ public struct Pipeline: Sendable {
                                       progress: progress)
             return try await engine.triage(input)
         }
+        let combined = outcome.appending(try triageErrors(detected, taken: Set(outcome.causes.map(\.id))))
         for cause in outcome.causes { progress("  " + Self.describe(cause)) }
         for item in outcome.triaged where !item.deployReruns.isEmpty {
             try await store.recordObservation(TestObservation(
                 repository: repositoryID, test: item.verdict.test, commit: range.after.id.hex,
                 passes: item.deployReruns.count { $0 == .pass }, failures: item.deployReruns.count { $0 == .fail }))
         }
-        return outcome
+        return combined
     }
 
     /// The whole suite at one side of the deploy (from the cache when this tree already ran).

@@ -21,6 +21,13 @@ public protocol FixDispatching: Sendable {
     func dispatch(_ request: FixRequest) async throws -> FixDispatch
 }
 
+/// Reads and judges the production error logs of a deploy (`ErrorLogGrader`).
+public protocol ErrorLogGrading: Sendable {
+    /// The logs of `settings` judged, frames mapped onto the files of `deploy` in the
+    /// repository at `repositoryPath` (where relative log paths start, too).
+    func grade(_ settings: HealConfig.Errors, deploy: ObjectID, repositoryPath: String) async throws -> ErrorLogGrader.Grade
+}
+
 /// Writes (or updates) a cause's escalation ticket (`EscalationWriter`, with its forge).
 public protocol EscalationWriting: Sendable {
     func write(_ escalation: EscalationRequest) async throws -> Escalation
@@ -35,16 +42,20 @@ public struct PipelineParts: Sendable {
     public var fixer: any FixDispatching
     public var escalations: any EscalationWriting
     public var store: any HealStore
+    /// Reads and judges the production error logs (when the configuration has `errors:`).
+    public var errorLogs: any ErrorLogGrading
     /// The time a run is detected, staged and finished at.
     public var clock: @Sendable () -> Date
 
     public init(suites: any SuiteRunning, triageRunners: any TriageRunnerSource, fixer: any FixDispatching,
-                escalations: any EscalationWriting, store: any HealStore, clock: @escaping @Sendable () -> Date = Date.init) {
+                escalations: any EscalationWriting, store: any HealStore,
+                errorLogs: any ErrorLogGrading = ErrorLogFiles(), clock: @escaping @Sendable () -> Date = Date.init) {
         self.suites = suites
         self.triageRunners = triageRunners
         self.fixer = fixer
         self.escalations = escalations
         self.store = store
+        self.errorLogs = errorLogs
         self.clock = clock
     }
 

@@ -19,6 +19,7 @@ public struct PipelineSetup: Sendable {
                                     deployTags: config.deployTags, trigger: options.trigger)
         }
         if let publish = options.publish { config.publish = publish }
+        config.errors = options.errors.apply(to: config.errors)
     }
 
     /// `heal triage`'s and `heal fix`'s setup: the range as given.

@@ -56,6 +56,9 @@ public enum EscalationTicket {
         public var before: String?
         public var after: String?
         public var failureOutput: String?
+        /// For a production error: its counts, rates, test, trace and sample, as Markdown
+        /// (`ErrorEvidenceMarkdown`, log text already fenced and redacted).
+        public var productionError: String?
         public var attempts: [Attempt]
         public var culprit: Culprit?
         /// The causal hunks as a unified diff.
@@ -65,7 +68,8 @@ public enum EscalationTicket {
 
         public init(repository: String, test: Test, otherTests: [Test] = [], verdict: String, reason: String,
                     before: String? = nil, after: String? = nil, failureOutput: String? = nil, attempts: [Attempt] = [],
-                    culprit: Culprit? = nil, causalDiff: String? = nil, lookAt: [String] = []) {
+                    culprit: Culprit? = nil, causalDiff: String? = nil, lookAt: [String] = [],
+                    productionError: String? = nil) {
             self.repository = repository
             self.test = test
             self.otherTests = otherTests
@@ -78,6 +82,7 @@ public enum EscalationTicket {
             self.culprit = culprit
             self.causalDiff = causalDiff
             self.lookAt = lookAt
+            self.productionError = productionError
         }
 
         /// The ticket's and the forge issue's title; stable per test, so a forge search finds it.
@@ -146,6 +151,7 @@ public enum EscalationTicket {
         var range: Range?
         var failureOutput: String?
         var failureFence: String
+        var productionError: String?
         var attempts: [Attempt]
         var culprit: Input.Culprit?
         var causalDiff: String?
@@ -162,6 +168,7 @@ public enum EscalationTicket {
             if let before = input.before, let after = input.after { range = Range(before: before, after: after) }
             failureOutput = input.failureOutput.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
             failureFence = DefaultTemplates.fence(for: failureOutput ?? "")
+            productionError = input.productionError
             let format = Date.ISO8601FormatStyle()
             attempts = input.attempts.map {
                 Attempt(number: $0.number, agent: $0.agent, outcome: $0.outcome, reason: $0.reason, branch: $0.branch,
@@ -204,6 +211,12 @@ heal stopped working on this regression and needs a human: {{reason}}.
 
 </details>
 {{/failureOutput}}
+{{#productionError}}
+
+## Production error
+
+{{productionError}}
+{{/productionError}}
 
 ## Attempts
 

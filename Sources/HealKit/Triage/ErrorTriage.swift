@@ -24,8 +24,15 @@ struct ErrorTriage {
         commits = try repository.commits(from: before.hex, to: after.hex)
     }
 
+    /// One error's verdict, and for an introduced one the deploy hunks its trace runs through,
+    /// the innermost frame's first.
+    struct Result {
+        var triaged: TriagedRegression
+        var hunks: [HunkRef] = []
+    }
+
     /// The verdict on one error regression, from its events in the current window.
-    func triage(_ regression: Regression, events: SignatureEvents) throws -> TriagedRegression {
+    func triage(_ regression: Regression, events: SignatureEvents) throws -> Result {
         let stacks = events.stacks.map { $0.frames.compactMap(frame) }
         let inRepository = Set(stacks.joined())
         guard !inRepository.isEmpty else {
@@ -47,12 +54,15 @@ struct ErrorTriage {
         let verdict = TestVerdict(test: regression.test, verdict: .introduced, reason: reason, culprit: culprit,
                                   culpritCandidates: culprit == nil ? commits.map(\.id) : [], causalBase: before,
                                   causalHead: after, causalDiff: causal, confidence: .high, testRuns: 0)
-        return TriagedRegression(verdict: verdict, deployCommits: commits.count, candidateHunks: HunkRef.all(in: diff).count)
+        var hunks: [HunkRef] = []
+        for link in links where !hunks.contains(link.hunk) { hunks.append(link.hunk) }
+        return Result(triaged: TriagedRegression(verdict: verdict, deployCommits: commits.count,
+                                                 candidateHunks: HunkRef.all(in: diff).count), hunks: hunks)
     }
 
-    private func ambiguous(_ regression: Regression, reason: String) -> TriagedRegression {
-        TriagedRegression(verdict: TestVerdict(test: regression.test, verdict: .ambiguous, reason: reason, testRuns: 0),
-                          deployCommits: commits.count)
+    private func ambiguous(_ regression: Regression, reason: String) -> Result {
+        Result(triaged: TriagedRegression(verdict: TestVerdict(test: regression.test, verdict: .ambiguous, reason: reason, testRuns: 0),
+                                          deployCommits: commits.count))
     }
 
     private func frame(_ frame: StackFrame) -> ErrorFrameLinker.Frame? {

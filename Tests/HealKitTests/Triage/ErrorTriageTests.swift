@@ -28,7 +28,7 @@ import TestSupport
         let events = try #require(window.signatures.values.first)
         let triage = try ErrorTriage(repository: repository, before: try repository.commit(before).id,
                                      after: try repository.commit(after).id, mapper: mapper)
-        return try triage.triage(Regression(test: events.signature.id, kind: .newError), events: events)
+        return try triage.triage(Regression(test: events.signature.id, kind: .newError), events: events).triaged
     }
 
     @Test func theLastRangeCommitToChangeTheLineIsTheCulprit() throws {

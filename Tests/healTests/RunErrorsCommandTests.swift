@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `heal run --json` with production error logs written by a real Python service: a day of the
+/// baseline release, an hour of the deploy's. The deploy (three commits) makes one request
+/// type raise a new KeyError; the third-party driver's failures spike although the deploy did
+/// not touch its stack; invalid user ids keep failing at the same rate.
+@Suite("heal run --errors-*")
+struct RunErrorsCommandTests {
+    static let start = Date(timeIntervalSince1970: 1_714_564_800)
+
+    /// The service with both windows logged; returns the log directory.
+    static func served() throws -> (ErrorService, String) {
+        let service = try ErrorService()
+        let logs = try TempDir.make(prefix: "shop-logs")
+        try service.serve(service.before, start: start, hours: 24, driverFailEvery: 50, log: logs + "/before.jsonl")
+        try service.serve(service.after, start: start.addingTimeInterval(86_400), hours: 1, driverFailEvery: 2,
+                          log: logs + "/after.jsonl")
+        return (service, logs)
+    }
+
+    @Test func introducedNotLinkedAndSteady() throws {
+        let (service, logs) = try Self.served()
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        let result = try HealBinary.run(["run", "--before", service.before, "--after", service.after, "--json",
+                                         "--errors-baseline", logs + "/before.jsonl", "--errors-current", logs + "/after.jsonl"],
+                                        in: service.path)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stderr)")
+        let regressions = try #require(json["regressions"] as? [[String: Any]])
+        // (c) the steady error is no regression.
+        #expect(regressions.map { $0["test"] as? String } == [ErrorService.newError, ErrorService.driverSpike])
+        let verdicts = try #require(json["verdicts"] as? [[String: Any]])
+        let byTest = Dictionary(uniqueKeysWithValues: verdicts.map { ($0["test"] as? String ?? "", $0) })
+        // (a) introduced: the refactor commit is the culprit, its pricing hunks the cause.
+        let introduced = try #require(byTest[ErrorService.newError])
+        #expect(introduced["verdict"] as? String == "introduced")
+        #expect(introduced["culprit"] as? String == service.refactor)
+        #expect(introduced["testRuns"] as? Int == 0)
+        let causal = try #require((introduced["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]])
+        #expect(causal.map { $0["path"] as? String } == ["src/shop/pricing.py"])
+        // (b) the driver's spike is not linked: escalated, never dispatched.
+        let driver = try #require(byTest[ErrorService.driverSpike])
+        #expect(driver["verdict"] as? String == "ambiguous")
+        #expect((driver["reason"] as? String)?.hasPrefix("not linked to the deploy") == true)
+        let escalations = try #require(json["escalations"] as? [[String: Any]])
+        #expect(escalations.map { $0["test"] as? String } == [ErrorService.driverSpike])
+        let ticket = try String(contentsOfFile: try #require(escalations.first?["ticket"] as? String), encoding: .utf8)
+        #expect(ticket.contains("## Production error"))
+        #expect(ticket.contains("| Current (after the deploy) | 59m 24s"))
+        #expect(!(json["dispatches"] as? [[String: Any]] ?? []).contains { $0["test"] as? String == ErrorService.driverSpike })
+        // One cause each: the new error and the spike share no changed hunk.
+        let causes = try #require(json["causes"] as? [[String: Any]])
+        #expect(causes.map { $0["tests"] as? [String] } == [[ErrorService.newError], [ErrorService.driverSpike]])
+        #expect(causes.map { $0["verdict"] as? String } == ["introduced", "ambiguous"])
+        #expect(escalations.first?["cause"] as? String == causes.last?["id"] as? String)
+        let errorLogs = try #require(json["errorLogs"] as? [String: Any])
+        #expect(errorLogs["tested"] as? Int == 3)
+    }
+}
