@@ -67,7 +67,8 @@ public enum Detector {
 
     /// An eval case regressed when its mean falls below the threshold (and was not below it
     /// before), or drops by more than the delta — and, when both sides have several samples,
-    /// the drop is significant by a one-sided Mann-Whitney U test at `alpha`.
+    /// the drop is significant by the one-sided exact test at `alpha` (`ScoreTest`: Fisher's for 0/1
+    /// samples, Mann-Whitney U otherwise).
     static func scoreDrops(baseline: TestReport, current: TestReport, options: DetectionOptions) -> [Regression] {
         var drops: [Regression] = []
         for eval in current.evals {
@@ -85,7 +86,7 @@ public enum Detector {
             }
             guard was - now > options.scoreDelta else { continue }
             if before.scores.count > 1 && eval.scores.count > 1 {
-                let p = MannWhitney.pValueLess(current: eval.scores, baseline: before.scores)
+                let p = ScoreTest.less(current: eval.scores, baseline: before.scores).pValue
                 if p < options.alpha {
                     drops.append(Regression(test: eval.id, kind: .scoreDrop, baselineScore: was, currentScore: now, pValue: p))
                 }

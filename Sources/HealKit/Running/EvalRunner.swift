@@ -29,8 +29,20 @@ public struct EvalRunner: Sendable {
     /// `count` fresh samples of case `id` in `directory`; the run's samples of that case, or
     /// why there are none (the case is not in the results at that commit, say).
     public func sample(case id: String, count: Int, in directory: String) async throws -> EvalRun {
-        let run = try await runner(evals.caseCommand, values: ["id": id, "samples": String(max(count, 1))])
-            .runSuite(in: directory).evalRun
+        one(id, try await caseRunner(id, count).runSuite(in: directory).evalRun)
+    }
+
+    /// `count` fresh samples of case `id` at `revision`, in a fresh directory of its own.
+    public func sample(case id: String, count: Int, at revision: String) async throws -> EvalRun {
+        one(id, try await caseRunner(id, count).runSuite(at: revision, cached: false).evalRun)
+    }
+
+    private func caseRunner(_ id: String, _ count: Int) throws -> TestRunner {
+        try runner(evals.caseCommand, values: ["id": id, "samples": String(max(count, 1))])
+    }
+
+    /// The run cut down to case `id`.
+    private func one(_ id: String, _ run: EvalRun) -> EvalRun {
         guard let cases = run.evals else { return run }
         guard let found = cases.first(where: { $0.id == id }) else {
             return EvalRun(evals: nil, couldNotRunReason: "the results have no case \(id) (\(cases.count) other case\(cases.count == 1 ? "" : "s"))",
