@@ -33,7 +33,7 @@ public final class PythonProject: @unchecked Sendable {
         try repo.write("pytest.ini", "[pytest]\npythonpath = src\ntestpaths = tests\n")
         // Ignored, as in real projects, so bytecode caches survive checkouts in heal's worktrees.
         try repo.write(".gitignore", "__pycache__/\n.coverage\n")
-        try repo.write(".heal.yml", Self.config(coverage: coverage, reruns: reruns,
+        try repo.write(".heal.yml", Self.config(coverage: coverage, reruns: reruns, writable: scratch,
                                                 counter: countingRuns ? scratch + "/runs.log" : nil))
         for (path, contents) in files { try repo.write(path, contents) }
         try repo.commitAll("initial")
@@ -43,9 +43,10 @@ public final class PythonProject: @unchecked Sendable {
 
     public var path: String { repo.path }
 
-    /// The `.heal.yml` this project is created with; with a `counter`, each command first
-    /// appends `suite`, `test` or `coverage` to that file.
-    public static func config(coverage: Bool, reruns: Int, counter: String? = nil) -> String {
+    /// The `.heal.yml` this project is created with: `writable` is the one folder the boxed
+    /// suite may write besides its scratch copy (where flaky tests count their runs); with a
+    /// `counter` (a file in it), each command first appends `suite`, `test` or `coverage` to it.
+    public static func config(coverage: Bool, reruns: Int, writable: String, counter: String? = nil) -> String {
         func count(_ kind: String) -> String { counter.map { "echo \(kind) >> '\($0)'; " } ?? "" }
         var text = """
             suite:
@@ -54,6 +55,8 @@ public final class PythonProject: @unchecked Sendable {
               format: junit
             triage:
               reruns: \(reruns)
+            sandbox:
+              writable: ["\(writable)"]
 
             """
         if coverage {

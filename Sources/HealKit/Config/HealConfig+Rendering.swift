@@ -85,6 +85,7 @@ extension HealConfig {
             lines += ["  \(name):", "    path: \(quote(agent.path))", "    args: \(list(agent.arguments))"]
         }
         lines += [""] + Errors.render(errors)
+        lines += [""] + sandbox.render()
         lines += [
             "",
             "# Tags that mark a deploy; the previous one is the baseline.",

@@ -32,6 +32,8 @@ public struct HealConfig: Sendable, Equatable {
     /// `base-branch:` the branch fixes target; nil means the remote's default branch, else the
     /// branch checked out.
     public var baseBranch: String?
+    /// `sandbox:` the OS sandbox around agents and project commands.
+    public var sandbox = Sandbox()
 
     /// A configuration with every key at its default, unless given.
     public init(suite: Suite = Suite(), runsSuite: Bool = true, evals: Evals? = nil, coverage: Coverage = Coverage(), triage: Triage = Triage(),

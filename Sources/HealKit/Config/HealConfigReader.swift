@@ -3,7 +3,7 @@
 enum HealConfigReader {
     static func read(_ document: ConfigNode) throws -> HealConfig {
         let top = try document.entries(known: ["suite", "evals", "coverage", "triage", "detection", "fix", "scope",
-                                               "agents", "errors", "deploy-tags", "store", "publish", "base-branch"])
+                                               "agents", "errors", "sandbox", "deploy-tags", "store", "publish", "base-branch"])
         var config = HealConfig()
         if let node = top["suite"] { config.suite = try suite(node) }
         if let node = top["evals"] {
@@ -17,6 +17,7 @@ enum HealConfigReader {
         if let node = top["scope"] { config.scope = try scope(node) }
         if let node = top["agents"] { config.agents = try agents(node) }
         if let node = top["errors"] { config.errors = try HealConfig.Errors.read(node) }
+        if let node = top["sandbox"] { config.sandbox = try HealConfig.Sandbox.read(node) }
         if let node = top["deploy-tags"] { config.deployTags = try nonEmpty(node) }
         if let node = top["store"] { config.store = try store(node) }
         if let node = top["publish"] { config.publish = try node.choice(HealConfig.Publish.self) }

@@ -7,7 +7,8 @@ enum DemoProject {
         var files: [String: String]
     }
 
-    /// The environment variable naming the flaky test's counter file (outside the checkout).
+    /// The environment variable naming the flaky test's counter file (outside the checkout, in
+    /// a folder `sandbox.writable` lets the suite write to).
     static let flakeCounterVariable = "HEAL_DEMO_FLAKE_COUNTER"
     /// The regression the revert agent fixes, and the flaky test that flickers next to it.
     static let regressingTest = "tests/test_pricing.py::test_discount"
@@ -15,11 +16,12 @@ enum DemoProject {
     /// The regression no revert can fix: reverting it breaks the deploy's new test.
     static let unfixableTest = "tests/test_pricing.py::test_with_tax"
 
-    /// deploy-1: the shop, its tests and its `.heal.yml`.
-    static func baseline(coverage: Bool) -> Change {
+    /// deploy-1: the shop, its tests and its `.heal.yml`; the flaky test counts its runs in
+    /// `counterDirectory`.
+    static func baseline(coverage: Bool, counterDirectory: String) -> Change {
         Change(message: "shop: pricing, formatting, a price cache and their tests", files: [
             ".gitignore": "__pycache__/\n.coverage\n",
-            ".heal.yml": healConfig(coverage: coverage),
+            ".heal.yml": healConfig(coverage: coverage, counterDirectory: counterDirectory),
             "shop/__init__.py": "\"\"\"A tiny shop: prices, discounts, tax, formatting.\"\"\"\n",
             "shop/pricing.py": pricing(subtotal: subtotalLoop, lookup: "code", extra: "", vat: 20),
             "shop/format.py": format(thousands: false),
@@ -54,7 +56,7 @@ enum DemoProject {
 
     // MARK: - Files
 
-    static func healConfig(coverage: Bool) -> String {
+    static func healConfig(coverage: Bool, counterDirectory: String) -> String {
         // PYTEST_DISABLE_PLUGIN_AUTOLOAD keeps whatever pytest plugins this machine has out of the
         // suite: a deterministic grader, and several times faster to start.
         let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
@@ -81,6 +83,10 @@ enum DemoProject {
             fix:
               agent: revert        # the built-in agent: reverts the minimal causal hunks, offline
               max-attempts: 3      # the circuit breaker opens after 3 failed attempts on one test
+            sandbox:
+              # Every test run is boxed in (bubblewrap / sandbox-exec): it may write only its own
+              # scratch copy, and this folder, where the flaky test counts its runs.
+              writable: [\(YAMLText.quote(counterDirectory))]
             deploy-tags: "deploy-*"
 
             """

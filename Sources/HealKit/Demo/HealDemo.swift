@@ -19,8 +19,13 @@ public struct HealDemo: Sendable {
     ///   - output: receives the narration, a line (or block) at a time.
     public init(directory: String?, output: @escaping @Sendable (String) -> Void) throws {
         self.directory = try Self.prepare(directory)
+        counterDirectory = try Self.prepare(nil, label: "heal-demo-flake-")
         say = output
     }
+
+    /// Where the flaky test counts its runs: outside the sample repository, and the one folder
+    /// besides their scratch copy the sandboxed test runs may write to.
+    let counterDirectory: String
 
     /// Runs both parts and returns what a caller may want to look at.
     ///
@@ -31,7 +36,7 @@ public struct HealDemo: Sendable {
         let start = clock.now
         let prerequisites = try await DemoPrerequisites.check()
         let repository = try await DemoRepository.create(at: directory)
-        setenv(DemoProject.flakeCounterVariable, directory + "/.git/heal-demo-flake-counter", 1)
+        setenv(DemoProject.flakeCounterVariable, counterDirectory + "/flake-counter", 1)
 
         say("""
             heal demo: the self-healing loop on a sample Python shop, offline, with the built-in revert agent.
@@ -58,7 +63,8 @@ public struct HealDemo: Sendable {
     // MARK: - Part 1
 
     private func partOne(_ repository: DemoRepository, coverage: Bool) async throws -> (branch: String, prBody: String) {
-        let base = try await repository.commit(DemoProject.baseline(coverage: coverage), date: 9)
+        let baseline = DemoProject.baseline(coverage: coverage, counterDirectory: counterDirectory)
+        let base = try await repository.commit(baseline, date: 9)
         try await repository.tag("deploy-1")
         var commits: [String] = []
         for (index, change) in DemoProject.deploy.enumerated() {
@@ -67,7 +73,7 @@ public struct HealDemo: Sendable {
         try await repository.tag("deploy-2")
         say("""
             ── Part 1: a deploy with a hidden regression and a flaky test ──
-            deploy-1  \(base.prefix(7))  \(DemoProject.baseline(coverage: coverage).message)   (every test passes)
+            deploy-1  \(base.prefix(7))  \(baseline.message)   (every test passes)
             deploy-2 adds \(commits.count) commits:
             \(zip(commits, DemoProject.deploy).map { "  \($0.prefix(7))  \($1.message)" }.joined(separator: "\n"))
             One of them breaks discount codes among harmless changes; \(DemoProject.flakyTest) flickers.
@@ -148,9 +154,9 @@ public struct HealDemo: Sendable {
 
     /// The demo's folder: `path` created if missing and refused unless empty; a fresh temporary
     /// folder when nil. Returned without symlinks, as git reports paths.
-    private static func prepare(_ path: String?) throws -> String {
+    private static func prepare(_ path: String?, label: String = "heal-demo-") throws -> String {
         let fileManager = FileManager.default
-        let chosen = path ?? fileManager.temporaryDirectory.path + "/heal-demo-" + UUID().uuidString.prefix(8).lowercased()
+        let chosen = path ?? fileManager.temporaryDirectory.path + "/" + label + UUID().uuidString.prefix(8).lowercased()
         let absolute = URL(fileURLWithPath: chosen).standardizedFileURL.path
         if fileManager.fileExists(atPath: absolute) {
             let contents = (try? fileManager.contentsOfDirectory(atPath: absolute)) ?? ["?"]

@@ -12,6 +12,12 @@ public protocol FixAgent: Sendable {
     func run(_ task: AgentTask) async throws -> AgentRun
 }
 
+extension FixAgent {
+    /// Whether the agent is heal's own code (the revert agent), which needs neither a sandbox
+    /// nor a git repository in its workspace; its verification is boxed in all the same.
+    var runsInHeal: Bool { self is RevertAgent }
+}
+
 /// Everything an agent is given for one attempt.
 public struct AgentTask: Sendable {
     /// The failing test's id.
@@ -45,11 +51,13 @@ public struct AgentTask: Sendable {
     public var runDirectory: String
     /// When the agent's process group is killed.
     public var timeout: Duration
+    /// The sandbox an external agent runs in (`Containment.Role.agent`).
+    public var containment: Containment
 
     public init(test: String, testFile: String?, workspace: String, outDirectory: String, repositoryPath: String,
                 deploy: ObjectID, causalBase: ObjectID, causalHead: ObjectID, causalDiff: [FileDiff], branch: String,
                 promptFile: String, failureFile: String, causalDiffFile: String, editableFiles: [String],
-                runDirectory: String, timeout: Duration) {
+                runDirectory: String, timeout: Duration, containment: Containment) {
         self.test = test
         self.testFile = testFile
         self.workspace = workspace
@@ -66,6 +74,7 @@ public struct AgentTask: Sendable {
         self.editableFiles = editableFiles
         self.runDirectory = runDirectory
         self.timeout = timeout
+        self.containment = containment
     }
 }
 

@@ -10,6 +10,7 @@ struct FixAttempt {
     let causalHead: ObjectID
     let branch: String
     let number: Int
+    let containment: Containment
 
     private var config: HealConfig { engine.config }
     private var deploy: String { request.deploy.hex }
@@ -28,7 +29,7 @@ struct FixAttempt {
         let area = try WorkArea(repositoryPath: engine.repositoryPath)
         let repository = try Repository(discovering: engine.repositoryPath)
         let workspace = try AgentWorkspace.create(in: area, repository: repository, deploy: try repository.commit(deploy),
-                                                  withGit: !(engine.agent is RevertAgent))
+                                                  withGit: !engine.agent.runsInHeal)
         do {
             let result = try await attempt(in: workspace, area: area, runDirectory: runDirectory, runner: runner,
                                            templates: templates, deployReport: deployReport, heal: heal)
@@ -49,7 +50,7 @@ struct FixAttempt {
                              causalDiff: request.verdict.causalDiff, branch: branch,
                              promptFile: inputs.promptFile, failureFile: inputs.failureFile,
                              causalDiffFile: inputs.causalDiffFile, editableFiles: inputs.rules.coverageArea.sorted(),
-                             runDirectory: runDirectory, timeout: config.fix.timeout)
+                             runDirectory: runDirectory, timeout: config.fix.timeout, containment: containment)
         let boundary = try RepositoryBoundary(repositoryPath: engine.repositoryPath, fixBranch: branch)
         let agentRun = try await engine.agent.run(task)
         // Checked whatever the agent's ending: one that moved a ref and then crashed must
@@ -217,7 +218,8 @@ struct FixAttempt {
                                 suiteSummary: verification.suiteSummary),
             attempt: .init(number: number, maximum: config.fix.maxAttempts),
             reproduce: .init(branch: branch, deployRevision: request.deploy.short(12),
-                             testCommand: testCommand))
+                             testCommand: testCommand),
+            unboxedReason: containment.unboxedReason)
         return try templates.renderPRBody(input)
     }
 }

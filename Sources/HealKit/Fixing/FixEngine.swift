@@ -60,6 +60,9 @@ public struct FixEngine: Sendable {
                             reason: "\(branch) already holds a verified fix on \(request.deploy.short()); nothing dispatched")
         }
         let key = BreakerKey(repository: try RepositoryID.of(repository), test: test)
+        // A configuration that cannot box the agent in is the user's to fix, not a failed attempt.
+        let containment = try await Containment.resolve(repositoryPath: repositoryPath, settings: config.sandbox)
+        if !agent.runsInHeal, let refusal = containment.agentRefusal { throw refusal }
         let claim = try await store.claimAttempt(
             AttemptClaim(key: key, runID: request.runID ?? runID, agent: agent.name, branch: branch), policy: policy)
         guard case .dispatch(let number) = claim.decision, let record = claim.attempt else {
@@ -74,7 +77,7 @@ public struct FixEngine: Sendable {
                             reason: refusal.description)
         }
         let attempt = FixAttempt(engine: self, request: request, causalBase: base, causalHead: head,
-                                 branch: branch, number: number)
+                                 branch: branch, number: number, containment: containment)
         let result: FixAttemptResult
         do {
             result = try await attempt.run()

@@ -1,8 +1,9 @@
 import Foundation
 
 /// An external agent run as a process (`claude`, `codex`, `aider`, `command`): started
-/// headless in its workspace, killed with its whole process group at the timeout, its output
-/// kept in the run directory.
+/// headless in its workspace inside the sandbox (it may write only the workspace and its
+/// `out/` directory, and read its inputs), killed with everything it started at the timeout,
+/// its output kept in the run directory.
 public struct ProcessAgent: FixAgent {
     public let agent: HealConfig.Fix.Agent
     public let agents: HealConfig.Agents
@@ -20,7 +21,9 @@ public struct ProcessAgent: FixAgent {
         let prompt = try String(contentsOfFile: task.promptFile, encoding: .utf8)
         let spec = try AgentInvocation.spec(for: agent, task: task, prompt: prompt, agents: agents, command: command)
         let logs = [spec.stdoutFile, spec.stderrFile].compactMap { $0 }
-        let outcome = try await ProcessRunner.run(spec)
+        let inputs = Set([task.promptFile, task.failureFile, task.causalDiffFile].map { ($0 as NSString).deletingLastPathComponent })
+        let outcome = try await task.containment.run(spec, as: .agent, writable: [task.workspace, task.outDirectory],
+                                                     readOnly: inputs.sorted())
         if outcome.timedOut {
             return AgentRun(ending: .timedOut(task.timeout), logFiles: logs)
         }

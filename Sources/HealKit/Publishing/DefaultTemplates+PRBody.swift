@@ -5,6 +5,13 @@ extension DefaultTemplates {
 {{! heal pull-request body. Override per repository at .heal/templates/pr-body.mustache. }}
 {{! Variables are not HTML-escaped. Fences are chosen longer than any backtick run inside. }}
 # {{title}}
+{{#unboxedReason}}
+
+> [!WARNING]
+> **No sandbox.** The agent and the project's code under verification ran without an OS sandbox
+> ({{unboxedReason}}): they could read and write anything you can. Review this change, and the
+> machine it ran on, with that in mind.
+{{/unboxedReason}}
 
 heal found a regression after a deploy, traced it to the change below, and an agent proposed
 this fix on `{{reproduce.branch}}`. **Review it like any other change: heal never merges, never

@@ -125,10 +125,13 @@ public struct PRBodyInput: Sendable, Equatable {
     public var verification: Verification
     public var attempt: Attempt
     public var reproduce: Reproduce
+    /// Why the agent and the verification ran without an OS sandbox, when they did: the
+    /// reviewer is told before anything else.
+    public var unboxedReason: String?
 
     public init(title: String, test: Test, eval: EvalResult, failureOutput: String? = nil, culprit: Culprit,
                 causalDiff: String, change: Change, verification: Verification, attempt: Attempt,
-                reproduce: Reproduce) {
+                reproduce: Reproduce, unboxedReason: String? = nil) {
         self.title = title
         self.test = test
         self.eval = eval
@@ -139,6 +142,7 @@ public struct PRBodyInput: Sendable, Equatable {
         self.verification = verification
         self.attempt = attempt
         self.reproduce = reproduce
+        self.unboxedReason = unboxedReason
     }
 }
 

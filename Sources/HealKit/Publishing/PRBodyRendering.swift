@@ -34,6 +34,7 @@ struct PRBodyContext {
     var attempt: PRBodyInput.Attempt
     var reproduce: PRBodyInput.Reproduce
     var reproduceFence: String
+    var unboxedReason: String?
 
     init(_ input: PRBodyInput) {
         title = input.title
@@ -59,5 +60,6 @@ struct PRBodyContext {
         attempt = input.attempt
         reproduce = input.reproduce
         reproduceFence = DefaultTemplates.fence(for: input.reproduce.testCommand)
+        unboxedReason = input.unboxedReason
     }
 }

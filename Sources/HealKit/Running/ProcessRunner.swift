@@ -87,10 +87,12 @@ public enum ProcessRunner {
         for (name, value) in spec.environment {
             if let key = Environment.Key(rawValue: name) { overrides[key] = value }
         }
+        let environment: Environment = spec.inheritsEnvironment
+            ? .inherit.updating(overrides) : .custom(overrides.compactMapValues { $0 })
         let configuration = Configuration(
             executable: spec.executable.contains("/") ? .path(FilePath(spec.executable)) : .name(spec.executable),
             arguments: Arguments(spec.arguments),
-            environment: .inherit.updating(overrides),
+            environment: environment,
             workingDirectory: spec.workingDirectory.map { FilePath($0) },
             platformOptions: options)
         let output = FileDescriptorOutput.fileDescriptor(stdout, closeAfterSpawningProcess: true)
@@ -139,6 +141,7 @@ public enum ProcessRunner {
         }
         timer?.cancel()
         let tornDown = teardown.finish()
+        if tornDown { await teardown.waitForChildren() }
         try Task.checkCancellation()
         return Launched(termination: termination(result.terminationStatus),
                         processID: result.processIdentifier.value,

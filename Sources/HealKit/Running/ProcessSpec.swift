@@ -15,8 +15,12 @@ public struct ProcessSpec: Sendable, Hashable {
     public var arguments: [String]
     /// The directory the process starts in; the current one when nil.
     public var workingDirectory: String?
-    /// Changes to the inherited environment: a value sets the variable, nil removes it.
+    /// Changes to the inherited environment: a value sets the variable, nil removes it. With
+    /// `inheritsEnvironment` false, the whole environment (nil values left out).
     public var environment: [String: String?]
+    /// Whether the process starts from heal's environment (changed by `environment`) or from
+    /// `environment` alone.
+    public var inheritsEnvironment = true
     /// How long the process may run before its whole process group is terminated.
     public var timeout: Duration?
     /// How long the process group gets between SIGTERM and SIGKILL after a timeout.

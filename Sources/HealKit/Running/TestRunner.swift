@@ -14,6 +14,8 @@ public struct TestRunner: Sendable {
     public let suite: HealConfig.Suite
     public let coverage: HealConfig.Coverage
     public let cache: (any SuiteResultCache)?
+    /// `sandbox:`, which every command runs under (as `Containment.Role.project`).
+    public let sandbox: HealConfig.Sandbox
     let workArea: WorkArea
     /// The directory kept between runs at a fixed path, so compiled projects build
     /// incrementally (see `WarmDirectory`); nil runs every commit in a fresh directory.
@@ -24,13 +26,14 @@ public struct TestRunner: Sendable {
 
     /// - Parameters:
     ///   - repositoryPath: any path inside the repository.
-    ///   - config: supplies `suite` and `coverage`.
+    ///   - config: supplies `suite`, `coverage` and `sandbox`.
     ///   - cache: where whole-suite results are remembered; nil runs every time.
     public init(repositoryPath: String, config: HealConfig, cache: (any SuiteResultCache)? = nil) throws {
         self.repositoryPath = repositoryPath
         suite = config.suite
         coverage = config.coverage
         self.cache = cache
+        sandbox = config.sandbox
         workArea = try WorkArea(repositoryPath: repositoryPath)
     }
 
@@ -190,7 +193,8 @@ public struct TestRunner: Sendable {
         let spec = ProcessSpec.shell(command, workingDirectory: directory,
                                      environment: ["HEAL_SKIP": "1", "HEAL_RUN_DIR": run.directory],
                                      timeout: timeout, stdoutFile: run.log, stderrFile: run.log)
-        return try await ProcessRunner.run(spec)
+        let containment = try await Containment.resolve(repositoryPath: repositoryPath, settings: sandbox)
+        return try await containment.run(spec, as: .project, writable: [directory, run.directory])
     }
 
     /// The results of a run, or why there are none.

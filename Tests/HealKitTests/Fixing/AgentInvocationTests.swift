@@ -1,24 +1,29 @@
 import GitKit
 import HealKit
 import Testing
+import TestSupport
 
 /// The headless command lines of the external agents (no agent needs to be installed).
 @Suite("Agent invocations")
 struct AgentInvocationTests {
-    let task = AgentTask(test: "tests/test_x.py::test_a", testFile: "tests/test_x.py", workspace: "/wt",
-                         outDirectory: "/out", repositoryPath: "/repo", deploy: ObjectID(hex: String(repeating: "a", count: 40))!,
+    func task() async throws -> AgentTask {
+        let repo = try TempRepo(prefix: "invocation")
+        let containment = try await Containment.resolve(repositoryPath: repo.path, settings: HealConfig.Sandbox(mode: .off))
+        return AgentTask(test: "tests/test_x.py::test_a", testFile: "tests/test_x.py", workspace: "/wt",
+                              outDirectory: "/out", repositoryPath: "/repo", deploy: ObjectID(hex: String(repeating: "a", count: 40))!,
                          causalBase: ObjectID(hex: String(repeating: "b", count: 40))!,
                          causalHead: ObjectID(hex: String(repeating: "a", count: 40))!, causalDiff: [],
                          branch: "heal/x-aaaaaaa", promptFile: "/run/prompt.md", failureFile: "/run/failure.txt",
                          causalDiffFile: "/run/causal.diff", editableFiles: ["src/x.py"], runDirectory: "/run",
-                         timeout: .seconds(30))
-
-    func spec(_ agent: HealConfig.Fix.Agent, agents: HealConfig.Agents = HealConfig.Agents(), command: String? = nil) throws -> ProcessSpec {
-        try AgentInvocation.spec(for: agent, task: task, prompt: "PROMPT", agents: agents, command: command)
+                         timeout: .seconds(30), containment: containment)
     }
 
-    @Test func claudeRunsHeadlessWithEditsAllowedAndPushAndWebDisallowed() throws {
-        let spec = try spec(.claude, agents: HealConfig.Agents(claude: .init(path: "/opt/claude", arguments: ["--model", "x"])))
+    func spec(_ agent: HealConfig.Fix.Agent, agents: HealConfig.Agents = HealConfig.Agents(), command: String? = nil) async throws -> ProcessSpec {
+        try AgentInvocation.spec(for: agent, task: try await task(), prompt: "PROMPT", agents: agents, command: command)
+    }
+
+    @Test func claudeRunsHeadlessWithEditsAllowedAndPushAndWebDisallowed() async throws {
+        let spec = try await spec(.claude, agents: HealConfig.Agents(claude: .init(path: "/opt/claude", arguments: ["--model", "x"])))
         #expect(spec.executable == "/opt/claude")
         #expect(spec.arguments.starts(with: ["-p", "--output-format", "json", "--permission-mode", "acceptEdits"]))
         let disallowed = try #require(spec.arguments.firstIndex(of: "--disallowedTools")).advanced(by: 1)
@@ -30,23 +35,23 @@ struct AgentInvocationTests {
         #expect(spec.timeout == .seconds(30))
     }
 
-    @Test func codexRunsInTheWorkspaceWriteSandboxNeverAsking() throws {
-        let spec = try spec(.codex)
+    @Test func codexRunsInTheWorkspaceWriteSandboxNeverAsking() async throws {
+        let spec = try await spec(.codex)
         #expect(spec.arguments.starts(with: ["exec", "-s", "workspace-write", "-a", "never", "-C", "/wt"]))
         #expect(spec.arguments.contains("/out/agent.last-message"))
         #expect(spec.arguments.last == "PROMPT")
         #expect(spec.input == .null)
     }
 
-    @Test func aiderGetsTheMessageFileTheEditableFilesAndNoAutoCommits() throws {
-        let spec = try spec(.aider)
+    @Test func aiderGetsTheMessageFileTheEditableFilesAndNoAutoCommits() async throws {
+        let spec = try await spec(.aider)
         #expect(spec.arguments.starts(with: ["--message-file", "/run/prompt.md", "--yes-always", "--no-auto-commits"]))
         #expect(spec.arguments.contains("--no-detect-urls"))
         #expect(spec.arguments.suffix(2) == ["--file", "src/x.py"])
     }
 
-    @Test func commandGetsItsInputsInTheEnvironment() throws {
-        let spec = try spec(.command, command: "./fix.sh --fast")
+    @Test func commandGetsItsInputsInTheEnvironment() async throws {
+        let spec = try await spec(.command, command: "./fix.sh --fast")
         #expect(spec.arguments == ["-c", "./fix.sh --fast"])
         #expect(spec.environment["HEAL_PROMPT_FILE"] == "/run/prompt.md")
         #expect(spec.environment["HEAL_TEST_ID"] == "tests/test_x.py::test_a")
@@ -56,6 +61,6 @@ struct AgentInvocationTests {
         #expect(spec.environment["HEAL_WORKTREE"] == "/wt")
         #expect(!spec.environment.values.contains { $0?.contains("/repo") == true }, "never told where the repository is")
         #expect(spec.stdoutFile == "/run/agent.stdout")
-        #expect(throws: AgentConfigurationError.self) { try self.spec(.command, command: nil) }
+        await #expect(throws: AgentConfigurationError.self) { try await self.spec(.command, command: nil) }
     }
 }

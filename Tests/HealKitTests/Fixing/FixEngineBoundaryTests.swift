@@ -14,10 +14,12 @@ struct FixEngineBoundaryTests {
     /// (`<git-dir>/heal/work/fix-…/workspace`).
     static let userGitDirectory = "$(cd ../../../.. && pwd)"
 
-    /// Runs the `command` agent `name` with `script` on `fixture`.
-    func dispatch(_ fixture: FixEngineFixture, _ name: String, _ script: String) async throws -> FixDispatch {
+    /// Runs the `command` agent `name` with `script` on `fixture`; `sandbox: off` for the
+    /// attacks only an unboxed agent can make, which the boundary check must still catch.
+    func dispatch(_ fixture: FixEngineFixture, _ name: String, _ script: String,
+                  sandbox: HealConfig.Sandbox.Mode = .auto) async throws -> FixDispatch {
         let path = try fixture.double(name, script)
-        let config = fixture.config(agent: .command, command: path, timeout: .seconds(30))
+        let config = fixture.config(agent: .command, command: path, timeout: .seconds(30), sandbox: sandbox)
         return try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
     }
 
@@ -68,7 +70,7 @@ struct FixEngineBoundaryTests {
         let fixture = try FixEngineFixture()
         let before = try fixture.repo.userStateFingerprint()
         let dispatch = try await dispatch(fixture, "agent-double-moves-main.sh",
-                                          Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" update-ref refs/heads/main \(fixture.baseline.hex)")
+                                          Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" update-ref refs/heads/main \(fixture.baseline.hex)", sandbox: .off)
 
         #expect(dispatch.outcome == .scopeViolation)
         let violation = try #require(dispatch.violations.first { $0.hasPrefix("refs/heads/main: [ref-moved]") }, "\(dispatch.violations)")
@@ -87,7 +89,7 @@ struct FixEngineBoundaryTests {
         try fixture.repo.git("branch", "other", fixture.baseline.hex)
         let before = try fixture.repo.userStateFingerprint()
         let dispatch = try await dispatch(fixture, "agent-double-force-moves-a-branch.sh",
-                                          Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" branch -f other main")
+                                          Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" branch -f other main", sandbox: .off)
 
         #expect(dispatch.outcome == .scopeViolation)
         let violation = try #require(dispatch.violations.first { $0.hasPrefix("refs/heads/other: [ref-moved]") }, "\(dispatch.violations)")
@@ -102,7 +104,7 @@ struct FixEngineBoundaryTests {
     @Test func deletingABranchFailsTheAttempt() async throws {
         let fixture = try FixEngineFixture()
         try fixture.repo.git("branch", "other", fixture.baseline.hex)
-        let dispatch = try await dispatch(fixture, "agent-double-deletes-a-branch.sh", Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" branch -D other")
+        let dispatch = try await dispatch(fixture, "agent-double-deletes-a-branch.sh", Self.fix + "\ngit --git-dir=\"\(Self.userGitDirectory)\" branch -D other", sandbox: .off)
 
         #expect(dispatch.outcome == .scopeViolation)
         let violation = try #require(dispatch.violations.first { $0.hasPrefix("refs/heads/other: [ref-moved] deleted") },
@@ -119,7 +121,7 @@ struct FixEngineBoundaryTests {
             git checkout -q -b agent-work
             \(Self.fix)
             git -c user.name=Agent -c user.email=agent@invalid commit -qam 'agent fix'
-            """)
+            """, sandbox: .off)
 
         #expect(dispatch.outcome == .staged, "\(dispatch.reason ?? "") \(dispatch.violations)")
         #expect(try fixture.repo.git("show", "\(fixture.fixBranch):calc/ops.py").contains("return a + b"))
@@ -137,7 +139,7 @@ struct FixEngineBoundaryTests {
             \(Self.fix)
             up=$(printf '%s' "${HEAL_WORKSPACE#\(fixture.repo.path)/}" | sed 's|[^/][^/]*|..|g')
             printf 'out\\n' > "$up/escaped.txt"
-            """)
+            """, sandbox: .off)
         let escaped = fixture.repo.path + "/escaped.txt"
         #expect(FileManager.default.fileExists(atPath: escaped))
         try? FileManager.default.removeItem(atPath: escaped)
@@ -155,7 +157,7 @@ struct FixEngineBoundaryTests {
         let fixture = try FixEngineFixture()
         let before = try fixture.repo.userStateFingerprint()
         let dispatch = try await dispatch(fixture, "agent-double-edits-the-checkout.sh",
-                                          Self.fix + "\nprintf '# mine\\n' >> \(fixture.repo.path)/calc/ops.py")
+                                          Self.fix + "\nprintf '# mine\\n' >> \(fixture.repo.path)/calc/ops.py", sandbox: .off)
         #expect(try fixture.repo.read("calc/ops.py").hasSuffix("# mine\n"))
         try fixture.repo.git("checkout", "--", "calc/ops.py")
 
@@ -173,7 +175,7 @@ struct FixEngineBoundaryTests {
         let dispatch = try await dispatch(fixture, "agent-double-plants-an-escape.sh", """
             \(Self.fix)
             printf 'import pathlib\\n(pathlib.Path(__file__).resolve().parents[5] / "from-tests.txt").write_text("x")\\n' >> calc/__init__.py
-            """)
+            """, sandbox: .off)
         let escaped = fixture.repo.path + "/from-tests.txt"
         #expect(FileManager.default.fileExists(atPath: escaped))
         try? FileManager.default.removeItem(atPath: escaped)

@@ -46,7 +46,7 @@ struct FixEngineDoubleTests {
         Scenario(name: "agent-double-symlink.sh",
                  script: fix + "\nln -s ../../.. calc/up", outcome: .scopeViolation, rule: .symlink),
         Scenario(name: "agent-double-writes-through-symlink.sh",
-                 script: fix + "\nd=$(dirname \"$0\")/escape\nmkdir -p \"$d\"\nln -s \"$d\" calc/out\nprintf 'x\\n' > calc/out/evil.py",
+                 script: fix + "\nd=$(mktemp -d)\nln -s \"$d\" calc/out\nprintf 'x\\n' > calc/out/evil.py",
                  outcome: .scopeViolation, rule: .symlink),
         Scenario(name: "agent-double-touches-ci.sh",
                  script: fix + "\nprintf 'on: push\\njobs: {skip: true}\\n' > .github/workflows/ci.yml",
@@ -85,32 +85,20 @@ struct FixEngineDoubleTests {
         }
     }
 
-    @Test func aHungAgentIsKilledWithItsWholeProcessGroup() async throws {
+    @Test(arguments: [HealConfig.Sandbox.Mode.auto, .off])
+    func aHungAgentIsKilledWithEverythingItStarted(sandbox: HealConfig.Sandbox.Mode) async throws {
         let fixture = try FixEngineFixture()
-        let marker = fixture.doubles + "/child-pid"
-        let script = try fixture.double("agent-double-hangs-with-child.sh", "sleep 600 &\necho $! > \(marker)\nwait")
-        let config = fixture.config(agent: .command, command: script, timeout: .seconds(2))
+        let seconds = LiveProcesses.uniqueSleepSeconds()
+        let script = try fixture.double("agent-double-hangs-with-child.sh", "sleep \(seconds) &\nwait")
+        let config = fixture.config(agent: .command, command: script, timeout: .seconds(2), sandbox: sandbox)
         let dispatch = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
         #expect(dispatch.outcome == .failed)
-        #expect(dispatch.reason?.contains("timeout") == true)
-        let pid = try String(contentsOfFile: marker, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(!Self.isRunning(pid_t(pid)!), "the agent's child \(pid) outlived the timeout")
-    }
-
-    /// Whether `pid` is a live process: a zombie (killed, waiting to be reaped by whatever
-    /// adopted it, which in a container may never happen) does not count.
-    static func isRunning(_ pid: pid_t) -> Bool {
-        if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-           let close = stat.lastIndex(of: ")") {
-            let state = stat[stat.index(close, offsetBy: 2)]
-            return state != "Z" && state != "X"
-        }
-        return kill(pid, 0) == 0
+        #expect(dispatch.reason?.contains("timeout") == true, "\(dispatch.reason ?? "")")
+        #expect(LiveProcesses.matching("sleep \(seconds)").isEmpty, "the agent's child outlived the timeout")
     }
 
     @Test func theAgentGetsItsInputsAsFilesAndEnvironment() async throws {
         let fixture = try FixEngineFixture()
-        let seen = fixture.doubles + "/seen"
         let script = try fixture.double("agent-double-records-inputs.sh", """
             {
               echo "test=$HEAL_TEST_ID"
@@ -119,14 +107,29 @@ struct FixEngineDoubleTests {
               grep -c 'tests/test_ops.py::test_add' "$HEAL_PROMPT_FILE"
               grep -c 'return a - b' "$HEAL_CAUSAL_DIFF_FILE"
               grep -c 'assert' "$HEAL_FAILURE_FILE"
-            } > \(seen)
+            }
             """)
         let config = fixture.config(agent: .command, command: script)
-        _ = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
-        let lines = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "\n").map(String.init)
+        let dispatch = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
+        let runDirectory = try #require(dispatch.runDirectory)
+        let lines = try String(contentsOfFile: runDirectory + "/agent.stdout", encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines[0] == "test=\(FixEngineFixture.test)")
         #expect(lines[1].hasPrefix("workspace=\(fixture.repo.path)/.git/heal/work/fix-"))
         #expect(lines[2] == "pwd=" + lines[1].dropFirst("workspace=".count))
         #expect(lines[3...].allSatisfy { Int($0)! >= 1 }, "\(lines)")
+    }
+}
+
+extension FixEngineDoubleTests {
+    @Test func aFixMadeWithoutASandboxSaysSoAtTheTopOfItsPRBody() async throws {
+        let fixture = try FixEngineFixture()
+        let script = try fixture.double("agent-double-correct-fix.sh", Self.fix)
+        for mode in [HealConfig.Sandbox.Mode.off, .auto] {
+            let config = fixture.config(agent: .command, command: script, sandbox: mode)
+            let dispatch = try await fixture.dispatch(config, agent: AgentFactory.make(.command, config: config))
+            let body = try String(contentsOfFile: try #require(dispatch.prBody, "\(dispatch.reason ?? "")"), encoding: .utf8)
+            #expect(body.contains("**No sandbox.**") == (mode == .off), "\(mode)")
+            #expect(body.contains("`sandbox: off` in .heal.yml") == (mode == .off))
+        }
     }
 }

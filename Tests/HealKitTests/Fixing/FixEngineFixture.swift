@@ -42,10 +42,13 @@ final class FixEngineFixture: @unchecked Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: doubles) }
 
-    /// The configuration the tests run with: pytest without its cache, short timeouts.
+    /// The configuration the tests run with: pytest without its cache, short timeouts, the
+    /// agent doubles' folder visible (read-only) inside the sandbox.
     func config(agent: HealConfig.Fix.Agent = .revert, command: String? = nil, maxAttempts: Int = 3,
-                timeout: Duration = .seconds(60)) -> HealConfig {
+                timeout: Duration = .seconds(60), sandbox: HealConfig.Sandbox.Mode = .auto) -> HealConfig {
         var config = HealConfig()
+        config.sandbox.mode = sandbox
+        config.sandbox.expose = [doubles]
         config.suite.command = PythonProject.suiteCommand
         config.suite.test = PythonProject.testCommand
         config.fix.agent = agent
