@@ -113,7 +113,7 @@ public struct Containment: Sendable {
             if FileManager.default.isExecutableFile(atPath: SandboxExec.executable) { return (SandboxExec(), nil) }
             return (nil, "sandbox-exec is missing")
             #else
-            switch await SandboxProbe.bubblewrap() {
+            switch try await SandboxProbe.bubblewrap() {
             case .success(let bubblewrap): return (bubblewrap, nil)
             case .failure(let error): return (nil, error.problem)
             }

@@ -7,16 +7,19 @@ import Synchronization
 enum SandboxProbe {
     /// bubblewrap when `bwrap` is on `PATH` and boxes `/bin/true` with heal's options;
     /// otherwise why not.
-    static func bubblewrap() async -> Result<Bubblewrap, SandboxError> {
+    ///
+    /// - Throws: `SandboxError` when the probe did not finish in time: an overloaded machine
+    ///   says nothing about bubblewrap, so it is neither taken as "no sandbox" nor remembered.
+    static func bubblewrap() async throws(SandboxError) -> Result<Bubblewrap, SandboxError> {
         if let known = cache.withLock({ $0 }) { return known }
-        let result = await probe()
+        let result = try await probe()
         cache.withLock { $0 = result }
         return result
     }
 
     private static let cache = Mutex<Result<Bubblewrap, SandboxError>?>(nil)
 
-    private static func probe() async -> Result<Bubblewrap, SandboxError> {
+    private static func probe() async throws(SandboxError) -> Result<Bubblewrap, SandboxError> {
         let install = "install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap) and make sure user namespaces are allowed, or set `sandbox: off` in .heal.yml to run without one"
         let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         guard let executable = (searchPath.split(separator: ":").map { $0 + "/bwrap" } + ["/usr/bin/bwrap"])
@@ -26,17 +29,23 @@ enum SandboxProbe {
         let sandbox = Bubblewrap(executable: executable, asRoot: getuid() == 0)
         let policy = SandboxPolicy(hidden: [], home: nil, readOnly: [], writable: [], network: false,
                                    environment: ["PATH": "/usr/bin:/bin"], tmpBytes: 16 << 20, fileBytes: 1 << 20)
+        let outcome: ProcessOutcome
         do {
-            let spec = try sandbox.wrap(ProcessSpec("/bin/true", timeout: .seconds(30)), in: policy)
-            let outcome = try await ProcessRunner.run(spec)
-            guard outcome.succeeded else {
-                let said = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
-                return .failure(SandboxError(problem: "bubblewrap cannot make a sandbox here (\(said.isEmpty ? "\(outcome.termination)" : said))",
-                                             fix: install))
-            }
-            return .success(sandbox)
+            outcome = try await ProcessRunner.run(try sandbox.wrap(ProcessSpec("/bin/true", timeout: probeTimeout), in: policy))
         } catch {
             return .failure(SandboxError(problem: "bubblewrap cannot start: \(error)", fix: install))
         }
+        if outcome.timedOut {
+            throw SandboxError(problem: "bubblewrap did not box `/bin/true` within \(probeTimeout)",
+                               fix: "the machine may be overloaded; try again")
+        }
+        guard outcome.succeeded else {
+            let said = outcome.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
+            return .failure(SandboxError(problem: "bubblewrap cannot make a sandbox here (\(said.isEmpty ? "\(outcome.termination)" : said))",
+                                         fix: install))
+        }
+        return .success(sandbox)
     }
+
+    private static let probeTimeout = Duration.seconds(120)
 }
