@@ -55,7 +55,7 @@ private struct TriageJSON: Encodable {
         after = report.after.id.hex
         regressions = report.detection.regressions
         causes = report.causes.map(CauseJSON.init)
-        verdicts = report.triaged.map { VerdictJSON($0.verdict) }
+        verdicts = report.triaged.map(VerdictJSON.init)
     }
 }
 

@@ -83,19 +83,18 @@ struct FixAttempt {
         // The fix is the agent's: it runs on a copy of the warm directory, never leaving anything there.
         var verifying = runner
         verifying.trustsWarmRuns = false
-        let verification = try await FixVerifier(runner: verifying, reruns: config.fix.verifyReruns)
-            .verify(request.target, at: commit, deployReport: deployReport)
+        let (verification, scores) = try await verify(commit, runner: verifying, deployReport: deployReport)
         if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
                                     when: "verification (the project's code with the agent's change)") {
             return rejected
         }
-        if let reason = verification.failureReason {
+        if let reason = scores?.failureReason ?? verification.failureReason {
             return .failed(.verificationFailed, reason, runDirectory: runDirectory)
         }
         try Repository(discovering: engine.repositoryPath).createBranch(branch, at: commit.hex, force: true)
         let body = try renderBody(repository: repository, commit: commit, change: candidate.change, rules: inputs.rules,
                                   summary: agentRun.summary, failureOutput: inputs.failureOutput,
-                                  verification: verification, templates: templates)
+                                  verification: verification, scores: scores, templates: templates)
         let prBody = try PRStaging.stage(body, branch: branch, healDirectory: heal)
         guard let forge = engine.forge else {
             return FixAttemptResult(outcome: .staged, prBody: prBody, runDirectory: runDirectory)
@@ -120,15 +119,7 @@ struct FixAttempt {
     /// agent-prompt template.
     private func writeInputs(to directory: String, runDirectory: String, runner: TestRunner,
                              templates: TemplateLibrary) async throws -> Inputs {
-        let failure = try await runner.runTest(request.target, at: deploy)
-        let failureOutput: String = switch failure.outcome {
-        case .failed(let testCase):
-            [testCase.message, testCase.output].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        case .passed:
-            "(the test passed when heal re-ran it at the deploy commit; triage saw it fail)"
-        case .couldNotRun(let reason):
-            "(the test did not run at the deploy commit: \(reason))"
-        }
+        let failureOutput = try await failureOutput(runner: runner)
         let causalDiff = UnifiedDiffText.render(request.verdict.causalDiff)
         let rules = FixScope.rules(config: config, verdict: request.verdict, testFile: request.target.file)
         let prompt = try templates.renderAgentPrompt(AgentPromptInput(
@@ -143,6 +134,55 @@ struct FixAttempt {
             try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
         }
         return inputs
+    }
+
+    /// What the agent is told failed: the test's output at the deploy, or for eval cases the
+    /// scores triage measured.
+    private func failureOutput(runner: TestRunner) async throws -> String {
+        if !request.scores.isEmpty {
+            return "The eval scores dropped after the deploy:\n\n" + scoreTable(fixed: [:])
+        }
+        let failure = try await runner.runTest(request.target, at: deploy)
+        return switch failure.outcome {
+        case .failed(let testCase):
+            [testCase.message, testCase.output].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        case .passed:
+            "(the test passed when heal re-ran it at the deploy commit; triage saw it fail)"
+        case .couldNotRun(let reason):
+            "(the test did not run at the deploy commit: \(reason))"
+        }
+    }
+
+    private func scoreTable(fixed: [String: ScoreVerification.CaseCheck]) -> String {
+        ScoreEvidenceMarkdown.render(order: request.tests, cases: request.scores, fixed: fixed,
+                                     baselineRevision: (request.baseline ?? causalBase).short(), deployRevision: request.deploy.short())
+    }
+
+    // MARK: - Verification
+
+    /// A test's fix: its reruns and the suite. An eval cause's: every case by score
+    /// (`ScoreFixVerifier`) and the suite (when there is one) for new failures.
+    private func verify(_ commit: ObjectID, runner: TestRunner,
+                        deployReport: TestReport?) async throws -> (FixVerification, ScoreVerification?) {
+        let verifier = FixVerifier(runner: runner, reruns: config.fix.verifyReruns)
+        guard !request.scores.isEmpty else {
+            return (try await verifier.verify(request.target, at: commit, deployReport: deployReport), nil)
+        }
+        guard let evals = config.evals else {
+            throw FixRequestError(test: request.verdict.test, problem: "an eval regression, but the configuration has no `evals:`",
+                                  fix: "keep the `evals:` section the regression was detected with")
+        }
+        let cases = request.tests.compactMap { id in
+            request.scores[id].map { (id: id, baseline: $0.confirmation.baseline.samples, deploy: $0.confirmation.deploy.samples) }
+        }
+        let scores = try await ScoreFixVerifier(evals: EvalRunner(repositoryPath: engine.repositoryPath, config: config, evals: evals),
+                                                samples: evals.confirmSamples, detection: DetectionOptions(config.detection))
+            .verify(cases, at: commit, deployCommit: request.deploy, deployEvals: deployReport?.evals ?? [])
+        guard scores.failureReason == nil, config.runsSuite else {
+            let summary = config.runsSuite ? "not run" : "no test suite configured"
+            return (FixVerification(testPasses: 0, testReruns: 0, newFailures: [], suiteSummary: summary, failureReason: nil), scores)
+        }
+        return (try await verifier.verifySuite(at: commit, deployReport: deployReport), scores)
     }
 
     // MARK: - Judging and keeping
@@ -187,12 +227,16 @@ struct FixAttempt {
     /// The command that runs the failing test alone, as a human would type it.
     private var testCommand: String {
         let target = request.target
+        if !request.scores.isEmpty, let evals = config.evals {
+            return CommandTemplate.render(evals.caseCommand, ["id": target.id, "samples": String(evals.samples),
+                                                              "results": "scores.jsonl"])
+        }
         return CommandTemplate.render(config.suite.test, target.placeholders(["results": "results.xml"]))
     }
 
     private func renderBody(repository: Repository, commit: ObjectID, change: ProposedChange, rules: ScopeRules,
                             summary: String?, failureOutput: String, verification: FixVerification,
-                            templates: TemplateLibrary) throws -> String {
+                            scores: ScoreVerification?, templates: TemplateLibrary) throws -> String {
         let verdict = request.verdict
         let fixDiff = try repository.diff(from: deploy, to: commit.hex, options: DiffOptions(contextLines: 3, includeLines: true))
         let culprit = verdict.culprit
@@ -202,7 +246,7 @@ struct FixAttempt {
             test: .init(id: verdict.test, file: request.target.file),
             eval: .init(baselineRevision: (request.baseline ?? causalBase).short(), deployRevision: request.deploy.short(),
                         baselineOutcome: "passed", deployOutcome: "failed", reruns: max(1, config.triage.reruns)),
-            failureOutput: failureOutput,
+            failureOutput: scores == nil ? failureOutput : nil,
             culprit: .init(id: (culprit?.id ?? causalHead).short(12), author: culprit.map { "\($0.author.name) <\($0.author.email)>" } ?? "unknown",
                            subject: culprit?.summary ?? "(no single culprit commit)"),
             causalDiff: UnifiedDiffText.render(verdict.causalDiff),
@@ -219,7 +263,11 @@ struct FixAttempt {
             attempt: .init(number: number, maximum: config.fix.maxAttempts),
             reproduce: .init(branch: branch, deployRevision: request.deploy.short(12),
                              testCommand: testCommand),
-            unboxedReason: containment.unboxedReason)
+            unboxedReason: containment.unboxedReason,
+            scores: scores.map { checks in
+                PRBodyInput.Scores(table: scoreTable(fixed: Dictionary(uniqueKeysWithValues: checks.cases.map { ($0.id, $0) })),
+                                   verification: ScoreEvidenceMarkdown.verification(checks.cases))
+            })
         return try templates.renderPRBody(input)
     }
 }

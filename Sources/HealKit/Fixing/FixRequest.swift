@@ -27,6 +27,9 @@ public struct FixRequest: Sendable {
     /// (`already-staged`): `heal run` sets it, so a repeated run spends no attempt; `heal fix`,
     /// a human asking for another attempt, does not.
     public var keepsStagedFix: Bool
+    /// For a cause of eval cases: each case's confirmed samples and test (`ScoreEvidence`), by
+    /// case id. The fix is then verified by score, not by rerunning a test; empty for tests.
+    public var scores: [String: ScoreEvidence] = [:]
 
     /// A request for a single regression's verdict (a cause of one test).
     public init(verdict: TestVerdict, deploy: ObjectID, baseline: ObjectID?, target: TestTarget? = nil,

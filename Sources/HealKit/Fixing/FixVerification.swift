@@ -91,6 +91,12 @@ public struct FixVerifier: Sendable {
                                failureReason: nil)
     }
 
+    /// Only the suite at `commit` against `deployReport`: for a fix judged on something other
+    /// than a test's reruns (eval scores).
+    public func verifySuite(at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
+        try await verifySuite(passes: 0, runs: 0, at: commit, deployReport: deployReport)
+    }
+
     private func verifySuite(passes: Int, runs reruns: Int, at commit: ObjectID,
                              deployReport: TestReport?) async throws -> FixVerification {
         let fixed = try await runner.runSuite(at: commit.hex, cached: false)

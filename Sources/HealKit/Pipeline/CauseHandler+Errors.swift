@@ -9,7 +9,7 @@ extension CauseHandler {
     func handleProductionError(_ cause: Cause, regression: Regression, report: inout HealRunReport) async throws -> RegressionHandling {
         let evidence = ErrorEvidenceMarkdown.render(regression)
         switch cause.verdict.verdict {
-        case .ambiguous, .preExisting:
+        case .ambiguous, .preExisting, .noise:
             return try await escalate(cause, report: &report, reason: cause.verdict.reason,
                                       lookAt: notLinkedHints(regression), productionError: evidence)
         case .introduced:

@@ -30,6 +30,9 @@ struct CauseHandler: Sendable {
             case .preExisting:
                 progress("\(label(cause)): pre-existing, logged only")
                 handling = .logged
+            case .noise:
+                progress("\(label(cause)): noise (fresh samples show no significant drop), logged only")
+                handling = .logged
             case .ambiguous:
                 handling = try await escalate(cause, report: &report,
                                               reason: "triage could not tell whether the deploy caused it (\(cause.verdict.reason))",
@@ -54,15 +57,23 @@ struct CauseHandler: Sendable {
                                       reason: "triage could not narrow it to a causal hunk, so there is nothing to give a fix agent",
                                       lookAt: ["the deploy's diff \(range.before.id.short())..\(range.after.id.short()) (`heal diff`)"])
         }
+        if let reason = graderChange(cause) {
+            return try await escalate(cause, report: &report, reason: reason,
+                                      lookAt: ["the causal diff: whether the new expectation or the product is right",
+                                               "heal never dispatches a revert of a test or an eval; fix the product or keep the new expectation by hand"])
+        }
         if dryRun {
             progress("\(label(cause)): dry run, no agent dispatched")
             return .unhandled(reason: "dry run: no agent was dispatched")
         }
         progress("dispatching the \(parts.fixer.agentName) agent for \(label(cause))…")
         let members = cause.tests.map { current.test($0).map(TestTarget.init) ?? TestTarget(id: $0) }
-        let dispatch = try await parts.fixer.dispatch(FixRequest(
-            verdict: cause.verdict, cause: cause.id, deploy: range.after.id, baseline: range.before.id,
-            members: members, deployReport: current, runID: runID, keepsStagedFix: true))
+        var request = FixRequest(verdict: cause.verdict, cause: cause.id, deploy: range.after.id, baseline: range.before.id,
+                                 members: members, deployReport: current, runID: runID, keepsStagedFix: true)
+        request.scores = Dictionary(uniqueKeysWithValues: report.triaged.compactMap { item in
+            item.scores.flatMap { cause.tests.contains(item.verdict.test) ? (item.verdict.test, $0) : nil }
+        })
+        let dispatch = try await parts.fixer.dispatch(request)
         report.dispatches.append(dispatch)
         let why = dispatch.reason ?? dispatch.outcome.rawValue
         switch dispatch.outcome {
@@ -91,6 +102,15 @@ struct CauseHandler: Sendable {
                      + (dispatch.outcome == .breakerOpen ? "" : " (\(left) more before the breaker opens)"))
             return .unhandled(reason: why)
         }
+    }
+
+    /// "The eval itself changed" (or the test's own expectation): every causal file is one a fix
+    /// may not touch, so the escalation reason; nil when the cause can be dispatched.
+    private func graderChange(_ cause: Cause) -> String? {
+        let files = cause.verdict.causalDiff.flatMap { [$0.path.string, $0.oldPath.string] }.filter { !$0.isEmpty }
+        let isEval = cause.tests.allSatisfy { current.test($0) == nil && current.eval($0) != nil }
+        return GraderChange.escalationReason(causalFiles: Array(Set(files)), tests: setup.config.scope.testGlobs,
+                                             ownFiles: Set(cause.tests.compactMap { current.test($0)?.file }), isEval: isEval)
     }
 
     /// The breakers of every test of the cause: an attempt counts against each.

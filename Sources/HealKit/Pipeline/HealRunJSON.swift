@@ -34,7 +34,7 @@ public struct HealRunJSON: Encodable, Sendable {
         dryRun = report.dryRun
         regressions = report.detection.regressions
         causes = report.causes.map(CauseJSON.init)
-        verdicts = report.triaged.map { VerdictJSON($0.verdict) }
+        verdicts = report.triaged.map(VerdictJSON.init)
         dispatches = report.dispatches
         escalations = report.escalations
         unhandled = report.unhandled.map { Unhandled(test: $0.test, reason: $0.reason) }

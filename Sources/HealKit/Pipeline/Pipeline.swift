@@ -45,8 +45,10 @@ public struct Pipeline: Sendable {
         let baseline: TestReport, current: TestReport
         switch reports {
         case .run:
-            baseline = try await suite(at: range.before, side: "before")
-            current = try await suite(at: range.after, side: "after")
+            baseline = try await addingEvals(to: config.runsSuite ? try await suite(at: range.before, side: "before") : TestReport(),
+                                             at: range.before, side: "before")
+            current = try await addingEvals(to: config.runsSuite ? try await suite(at: range.after, side: "after") : TestReport(),
+                                            at: range.after, side: "after")
         case .files(let baselinePaths, let currentPaths):
             let loader = ReportLoader(repositoryRoot: setup.root)
             baseline = try loader.load(paths: baselinePaths, format: config.suite.format)
@@ -66,30 +68,34 @@ public struct Pipeline: Sendable {
     /// - Parameter coverage: a coverage report measured at the deploy; nil to measure it with
     ///   `coverage.command` when configured.
     public func triage(_ detected: Detected, coverage: CoverageMap? = nil) async throws -> TriageOutcome {
-        // Production errors are triaged from their traces, without a runner, after the tests.
+        // Production errors are triaged from their traces, without a runner, after the tests;
+        // score drops have a triage of their own when the eval suite can be sampled.
         var detection = detected.detection
         detection.regressions.removeAll(where: \.kind.isProductionError)
-        guard !detection.regressions.isEmpty else { return try triageErrors(detected, taken: []) }
+        if parts.evals != nil { detection.regressions.removeAll { $0.kind == .scoreDrop } }
         let input = TriageInput(before: range.before.id, after: range.after.id, detection: detection,
                                 baseline: detected.baseline, current: detected.current,
                                 baselineIsFresh: detected.baselineIsFresh, coverage: coverage)
         let store = parts.store
         let repositoryID = setup.repositoryID
         let progress = progress
-        let outcome = try await parts.triageRunners.withTriageRunner(at: range.after.id) { runner in
-            let engine = TriageEngine(repositoryPath: setup.root, runner: runner, options: TriageOptions(config.triage),
-                                      flakeHistory: { try await store.flakeHistory(repository: repositoryID, test: $0) },
-                                      progress: progress)
-            return try await engine.triage(input)
+        var outcome = TriageOutcome()
+        if !detection.regressions.isEmpty {
+            outcome = try await parts.triageRunners.withTriageRunner(at: range.after.id) { runner in
+                let engine = TriageEngine(repositoryPath: setup.root, runner: runner, options: TriageOptions(config.triage),
+                                          flakeHistory: { try await store.flakeHistory(repository: repositoryID, test: $0) },
+                                          progress: progress)
+                return try await engine.triage(input)
+            }
         }
-        let combined = outcome.appending(try triageErrors(detected, taken: Set(outcome.causes.map(\.id))))
+        outcome = try await triagingScores(detected, outcome)
         for cause in outcome.causes { progress("  " + Self.describe(cause)) }
         for item in outcome.triaged where !item.deployReruns.isEmpty {
             try await store.recordObservation(TestObservation(
                 repository: repositoryID, test: item.verdict.test, commit: range.after.id.hex,
                 passes: item.deployReruns.count { $0 == .pass }, failures: item.deployReruns.count { $0 == .fail }))
         }
-        return combined
+        return outcome.appending(try triageErrors(detected, taken: Set(outcome.causes.map(\.id))))
     }
 
     /// The whole suite at one side of the deploy (from the cache when this tree already ran).
@@ -149,7 +155,7 @@ public struct Pipeline: Sendable {
             parts.append("\(hunks) causal hunk\(hunks == 1 ? "" : "s")" + (files.isEmpty ? "" : " in \(files)"))
             parts.append("\(verdict.testRuns) test runs")
             return parts.joined(separator: ", ")
-        case .ambiguous, .preExisting:
+        case .ambiguous, .preExisting, .noise:
             return "\(tests): \(verdict.reason)"
         }
     }

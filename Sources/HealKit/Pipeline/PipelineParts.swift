@@ -44,13 +44,17 @@ public struct PipelineParts: Sendable {
     public var store: any HealStore
     /// Reads and judges the production error logs (when the configuration has `errors:`).
     public var errorLogs: any ErrorLogGrading
+    /// The eval suite; nil when the project has no `evals:`.
+    public var evals: (any EvalSource)?
     /// The time a run is detected, staged and finished at.
     public var clock: @Sendable () -> Date
 
     public init(suites: any SuiteRunning, triageRunners: any TriageRunnerSource, fixer: any FixDispatching,
                 escalations: any EscalationWriting, store: any HealStore,
-                errorLogs: any ErrorLogGrading = ErrorLogFiles(), clock: @escaping @Sendable () -> Date = Date.init) {
+                errorLogs: any ErrorLogGrading = ErrorLogFiles(), evals: (any EvalSource)? = nil,
+                clock: @escaping @Sendable () -> Date = Date.init) {
         self.suites = suites
+        self.evals = evals
         self.triageRunners = triageRunners
         self.fixer = fixer
         self.escalations = escalations
@@ -73,7 +77,10 @@ public struct PipelineParts: Sendable {
             suites: runner, triageRunners: ExportTriageRunners(testRunner: runner), fixer: fixer,
             escalations: EscalationWriter(repositoryID: setup.repositoryID, commonDirectory: setup.commonDirectory,
                                           repositoryRoot: setup.root, store: store, forge: forge),
-            store: store)
+            store: store,
+            evals: setup.config.evals.map {
+                ExportEvalSource(evals: EvalRunner(repositoryPath: setup.root, config: setup.config, evals: $0), testRunner: runner)
+            })
     }
 }
 

@@ -1,7 +1,8 @@
 /// What `heal run` did about one regression, which decides its exit code: a run exits 0 only
 /// when every regression is handled.
 public enum RegressionHandling: Sendable, Equatable {
-    /// Pre-existing (it failed at the baseline too): logged, not the deploy's doing.
+    /// Pre-existing (it failed at the baseline too), or an eval case's sampling noise: logged,
+    /// not the deploy's doing.
     case logged
     /// A verified fix was committed on this branch and its PR body staged (or its PR opened).
     case fixed(branch: String)

@@ -19,10 +19,17 @@ pushes to and never moves the base branch.**
 
 ## Triggering result
 
+{{^scores}}
 `{{test.id}}`{{#test.file}} (in `{{test.file}}`){{/test.file}}:
 
 - Baseline `{{eval.baselineRevision}}`: {{eval.baselineOutcome}}
 - Deploy `{{eval.deployRevision}}`: {{eval.deployOutcome}}, on each of {{eval.reruns}} fresh reruns (a new process each)
+{{/scores}}
+{{#scores}}
+Eval scores dropped after the deploy:
+
+{{table}}
+{{/scores}}
 {{#failureOutput}}
 
 <details><summary>Failure output at the deploy</summary>
@@ -40,7 +47,7 @@ pushes to and never moves the base branch.**
 
 ## Causal diff
 
-The smallest set of the deploy's hunks whose revert makes the test pass:
+The smallest set of the deploy's hunks whose revert {{^scores}}makes the test pass{{/scores}}{{#scores}}restores the baseline's scores{{/scores}}:
 
 {{causalDiffFence}}diff
 {{causalDiff}}
@@ -69,7 +76,13 @@ Size: {{change.changedLines}} changed lines in {{change.changedFileCount}} files
 
 ## Verification
 
+{{^scores}}
 - `{{test.id}}` passed on {{verification.testPasses}} of {{verification.testReruns}} reruns with the fix.
+{{/scores}}
+{{#scores}}
+{{verification}}
+- No other eval case dropped with the fix.
+{{/scores}}
 - Full suite: {{verification.suiteSummary}}
 
 ## Attempt
@@ -81,9 +94,9 @@ and escalates to a human instead of retrying.
 
 {{reproduceFence}}sh
 git checkout --detach {{reproduce.deployRevision}}
-{{reproduce.testCommand}}    # fails: the regression
+{{reproduce.testCommand}}    # {{^scores}}fails{{/scores}}{{#scores}}low scores{{/scores}}: the regression
 git checkout --detach {{reproduce.branch}}
-{{reproduce.testCommand}}    # passes: the fix
+{{reproduce.testCommand}}    # {{^scores}}passes{{/scores}}{{#scores}}scores back{{/scores}}: the fix
 {{reproduceFence}}
 
 If the branch is only on the remote, fetch it first: `git fetch origin {{reproduce.branch}}:{{reproduce.branch}}`.

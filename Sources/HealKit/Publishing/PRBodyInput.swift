@@ -113,6 +113,19 @@ public struct PRBodyInput: Sendable, Equatable {
         }
     }
 
+    /// For a cause of eval cases: the scores instead of a test's reruns.
+    public struct Scores: Sendable, Equatable {
+        /// The table per case (baseline / deploy / with the fix), with the samples folded.
+        public var table: String
+        /// How each case held up with the fix, a Markdown list.
+        public var verification: String
+
+        public init(table: String, verification: String) {
+            self.table = table
+            self.verification = verification
+        }
+    }
+
     public var title: String
     public var test: Test
     public var eval: EvalResult
@@ -128,10 +141,13 @@ public struct PRBodyInput: Sendable, Equatable {
     /// Why the agent and the verification ran without an OS sandbox, when they did: the
     /// reviewer is told before anything else.
     public var unboxedReason: String?
+    /// Set for eval regressions (then `eval` and `verification` describe the suite only).
+    public var scores: Scores?
 
     public init(title: String, test: Test, eval: EvalResult, failureOutput: String? = nil, culprit: Culprit,
                 causalDiff: String, change: Change, verification: Verification, attempt: Attempt,
-                reproduce: Reproduce, unboxedReason: String? = nil) {
+                reproduce: Reproduce, unboxedReason: String? = nil, scores: Scores? = nil) {
+        self.scores = scores
         self.title = title
         self.test = test
         self.eval = eval

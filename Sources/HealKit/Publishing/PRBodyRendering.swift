@@ -35,6 +35,7 @@ struct PRBodyContext {
     var reproduce: PRBodyInput.Reproduce
     var reproduceFence: String
     var unboxedReason: String?
+    var scores: PRBodyInput.Scores?
 
     init(_ input: PRBodyInput) {
         title = input.title
@@ -59,6 +60,7 @@ struct PRBodyContext {
         verification = input.verification
         attempt = input.attempt
         reproduce = input.reproduce
+        scores = input.scores
         reproduceFence = DefaultTemplates.fence(for: input.reproduce.testCommand)
         unboxedReason = input.unboxedReason
     }

@@ -31,6 +31,16 @@ public struct TestReport: Sendable {
         tests.store.index(of: id).map { tests.store.testCase(at: $0) }
     }
 
+    /// The same tests with `evals` as its eval cases (the eval suite runs apart from the suite).
+    func replacingEvals(_ evals: [EvalCase]) -> TestReport {
+        var report = self
+        var builder = ReportBuilder()
+        for eval in evals { builder.addScores(id: eval.id, scores: eval.scores) }
+        report.evals = builder.evals
+        report.evalIndex = Dictionary(uniqueKeysWithValues: report.evals.enumerated().map { ($1.id, $0) })
+        return report
+    }
+
     /// The eval case with this id, if the report has it.
     public func eval(_ id: String) -> EvalCase? {
         evalIndex[id].map { evals[$0] }

@@ -16,10 +16,12 @@ public struct TriagedRegression: Sendable, Equatable {
     public var candidateHunks: Int
     /// The fresh reruns at the deploy commit, in order.
     public var deployReruns: [CommitTestOutcome]
+    /// An eval case's measurements (confirmation, samples, the test and its p-value).
+    public var scores: ScoreEvidence?
 
     public init(verdict: TestVerdict, evidenceRuns: Int = 0, culpritRuns: Int = 0, minimizeRuns: Int = 0,
                 confirmationRuns: Int = 0, deployCommits: Int = 0, candidateHunks: Int = 0,
-                deployReruns: [CommitTestOutcome] = []) {
+                deployReruns: [CommitTestOutcome] = [], scores: ScoreEvidence? = nil) {
         self.verdict = verdict
         self.evidenceRuns = evidenceRuns
         self.culpritRuns = culpritRuns
@@ -28,5 +30,6 @@ public struct TriagedRegression: Sendable, Equatable {
         self.deployCommits = deployCommits
         self.candidateHunks = candidateHunks
         self.deployReruns = deployReruns
+        self.scores = scores
     }
 }

@@ -9,6 +9,9 @@ public enum VerdictKind: String, Sendable, Codable, Equatable {
     /// Flaky, unrelated to the changed code, or an infrastructure outage: escalated to a human,
     /// never dispatched.
     case ambiguous
+    /// An eval case flagged by detection that fresh samples do not confirm: sampling noise.
+    /// Logged, never dispatched nor escalated.
+    case noise
 }
 
 /// Triage's answer for one regression: the verdict, why, and — for an introduced one — where.
@@ -85,6 +88,8 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
     public var confidence: CausalConfidence?
     public var coveredFiles: [String]
     public var testRuns: Int
+    /// An eval case's measurements; absent for tests.
+    public var scores: ScoresJSON?
 
     public init(test: String, cause: String?, verdict: VerdictKind, reason: String, culprit: String?,
                 culpritCandidates: [String], causalDiff: CausalDiff, confidence: CausalConfidence?,
@@ -119,8 +124,14 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
         testRuns = verdict.testRuns
     }
 
+    /// One regression's verdict, with an eval case's measurements.
+    public init(_ triaged: TriagedRegression) {
+        self.init(triaged.verdict)
+        scores = triaged.scores.map(ScoresJSON.init)
+    }
+
     enum CodingKeys: String, CodingKey {
-        case test, cause, verdict, reason, culprit, culpritCandidates, causalDiff, confidence, coveredFiles, testRuns
+        case test, cause, verdict, reason, culprit, culpritCandidates, causalDiff, confidence, coveredFiles, testRuns, scores
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -136,5 +147,6 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
         try container.encodeIfPresent(confidence, forKey: .confidence)
         try container.encode(coveredFiles, forKey: .coveredFiles)
         try container.encode(testRuns, forKey: .testRuns)
+        try container.encodeIfPresent(scores, forKey: .scores)
     }
 }

@@ -65,9 +65,9 @@ struct ScenarioEvalTests {
         let deploy = try Self.deploy()
         let outcome = try await Self.triage(deploy.project, before: deploy.before, after: deploy.after,
                                             cases: ["arith-add", "arith-mul", "summary"] + EvalHarness.noiseCases)
-        let byCase = Dictionary(uniqueKeysWithValues: outcome.cases.map { ($0.triaged.verdict.test, $0) })
+        let byCase = Dictionary(uniqueKeysWithValues: outcome.triaged.map { ($0.verdict.test, $0) })
         for id in EvalHarness.noiseCases {
-            #expect(byCase[id]?.triaged.verdict.verdict != .introduced, "\(byCase[id]?.triaged.verdict.reason ?? "")")
+            #expect(byCase[id]?.verdict.verdict != .introduced, "\(byCase[id]?.verdict.reason ?? "")")
         }
         let arithmetic = try #require(outcome.groups.first { $0.cases.contains("arith-add") })
         #expect(Set(arithmetic.cases) == ["arith-add", "arith-mul"])
@@ -80,10 +80,10 @@ struct ScenarioEvalTests {
         #expect(summary.verdict.culprit?.id.hex == deploy.summaryCulprit)
         #expect(summary.verdict.causalDiff.first?.hunks.count == 1)
         #expect(summary.verdict.causalDiff.first?.hunks.first?.lines.contains { $0.content.contains("SUMMARY_WORDS = 4") } == true)
-        let evidence = try #require(byCase["arith-add"]?.evidence)
+        let evidence = try #require(byCase["arith-add"]?.scores)
         #expect(evidence.confirmation.test.method == .fisherExact)
         #expect(evidence.confirmation.baseline.n == 40 && evidence.confirmation.deploy.n == 40)
-        #expect(byCase["summary"]?.evidence?.confirmation.test.method == .mannWhitneyExact)
+        #expect(byCase["summary"]?.scores?.confirmation.test.method == .mannWhitneyExact)
     }
 
     @Test("a deploy that changes the eval's label: found in evals/cases.jsonl, which scope.tests keeps from a fix")
@@ -124,7 +124,7 @@ struct ScenarioEvalTests {
             flagged += drops.count
             guard !drops.isEmpty else { continue }
             let outcome = try await Self.triage(project, before: before, after: after, cases: drops.map(\.test))
-            #expect(outcome.cases.allSatisfy { $0.triaged.verdict.verdict != .introduced })
+            #expect(outcome.triaged.allSatisfy { $0.verdict.verdict != .introduced })
             #expect(outcome.groups.isEmpty)
         }
         print("noise only: \(flagged) case flags in 20 detections, every one confirmed as noise or pre-existing")

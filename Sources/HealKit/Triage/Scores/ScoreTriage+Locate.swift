@@ -5,7 +5,7 @@ extension ScoreTriageSession {
     /// An introduced case: its oracle (models topped up when the drop is buried in noise),
     /// then membership of an earlier cause, else its own culprit and causal hunks.
     mutating func locateOrJoin(_ samples: (id: String, baseline: [Double], deploy: [Double]),
-                               _ confirmation: ScoreConfirmation) async throws -> ScoreTriageOutcome.Case {
+                               _ confirmation: ScoreConfirmation) async throws -> TriagedRegression {
         let id = samples.id
         var baseline = samples.baseline, deploy = samples.deploy
         let wanted = ScoreOracle(baseline: [baseline], deploy: [deploy], probe: options.probe)?
@@ -25,13 +25,13 @@ extension ScoreTriageSession {
                 + "at the culprit's parent and with the causal hunks reverted, like the deploy at the culprit"
             verdict.testRuns = calls[id, default: 0]
             triage.progress("  \(id): joins \(causes[index].cases[0])'s cause")
-            return ScoreTriageOutcome.Case(triaged: TriagedRegression(verdict: verdict, evidenceRuns: verdict.testRuns),
-                                           evidence: evidence(id, confirmation), isNoise: false)
+            return TriagedRegression(verdict: verdict, confirmationRuns: verdict.testRuns, scores: evidence(id, confirmation))
         }
         triage.progress("searching the culprit of \(id)…")
-        let located = try await locate(id, oracle, confirmation)
+        var located = try await locate(id, oracle, confirmation)
         triage.progress("  " + located.verdict.reason)
-        return ScoreTriageOutcome.Case(triaged: located, evidence: evidence(id, confirmation), isNoise: false)
+        located.scores = evidence(id, confirmation)
+        return located
     }
 
     /// Whether `id` is another case of `cause`: like the baseline with the cause's hunks

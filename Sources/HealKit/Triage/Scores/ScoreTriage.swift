@@ -51,7 +51,7 @@ struct ScoreTriageSession {
 
     mutating func run(_ regressions: [Regression]) async throws -> ScoreTriageOutcome {
         var sampled: [(id: String, baseline: [Double], deploy: [Double])] = []
-        var results: [String: ScoreTriageOutcome.Case] = [:]
+        var results: [String: TriagedRegression] = [:]
         for regression in regressions {
             triage.progress("confirming \(regression.test) with fresh samples at both commits…")
             guard let deploy = try await draw(regression.test, options.confirmSamples, at: triage.after) else {
@@ -75,7 +75,7 @@ struct ScoreTriageSession {
         for (samples, confirmation) in introduced {
             results[samples.id] = try await locateOrJoin(samples, confirmation)
         }
-        return ScoreTriageOutcome(cases: regressions.compactMap { results[$0.test] },
+        return ScoreTriageOutcome(triaged: regressions.compactMap { results[$0.test] },
                                   groups: causes.map { ScoreTriageOutcome.Group(cases: $0.cases, verdict: $0.verdict) })
     }
 
@@ -93,18 +93,15 @@ struct ScoreTriageSession {
         return samples
     }
 
-    private func unsampled(_ id: String, _ why: String) -> ScoreTriageOutcome.Case {
+    private func unsampled(_ id: String, _ why: String) -> TriagedRegression {
         let verdict = TestVerdict(test: id, verdict: .ambiguous, reason: "ambiguous: \(why)", testRuns: calls[id, default: 0])
-        return ScoreTriageOutcome.Case(triaged: TriagedRegression(verdict: verdict, evidenceRuns: verdict.testRuns),
-                                       evidence: nil, isNoise: false)
+        return TriagedRegression(verdict: verdict, evidenceRuns: verdict.testRuns)
     }
 
-    private func settled(_ id: String, _ confirmation: ScoreConfirmation) -> ScoreTriageOutcome.Case {
-        // Noise is never escalated: an ambiguous verdict whose handling only logs it.
-        let kind: VerdictKind = confirmation.outcome == .preExisting ? .preExisting : .ambiguous
+    private func settled(_ id: String, _ confirmation: ScoreConfirmation) -> TriagedRegression {
+        let kind: VerdictKind = confirmation.outcome == .preExisting ? .preExisting : .noise
         let verdict = TestVerdict(test: id, verdict: kind, reason: confirmation.reason, testRuns: calls[id, default: 0])
-        return ScoreTriageOutcome.Case(triaged: TriagedRegression(verdict: verdict, evidenceRuns: verdict.testRuns),
-                                       evidence: evidence(id, confirmation), isNoise: confirmation.outcome == .noise)
+        return TriagedRegression(verdict: verdict, evidenceRuns: verdict.testRuns, scores: evidence(id, confirmation))
     }
 
     func evidence(_ id: String, _ confirmation: ScoreConfirmation) -> ScoreEvidence {

@@ -1,0 +1,93 @@
+import Foundation
+import HealKit
+import Testing
+import TestSupport
+
+/// `heal run --json` on a project with a pytest suite and an unseeded eval harness
+/// (`EvalHarness`): the arithmetic cases drop in one commit among harmless hunks.
+///
+/// Chance failures (the harness samples unseeded): a noise-only case is confirmed introduced
+/// with probability ≤ 1e-8 (Holm-corrected alpha); the real drop (pass rate 0.99 → 0.02, 40
+/// fresh samples a side) misses it with probability < 1e-10; the fix's verification needs the
+/// fixed samples not significantly below the baseline's (≤ 1e-8 to fail by chance) and far
+/// above the deploy's (< 1e-12 to fail); a probe errs with two mislabelled samples in a row
+/// (≈ 4e-4) and the search needs two such errors to settle wrong.
+@Suite("heal run with evals")
+struct RunEvalsCommandTests {
+    static let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
+
+    static let config = """
+        suite:
+          command: "\(pytest) --junitxml={results}"
+          test: "\(pytest) {id} --junitxml={results}"
+          format: junit
+        evals:
+          command: "\(EvalHarness.command)"
+          case: "\(EvalHarness.caseCommand)"
+          samples: 10
+          confirm-samples: 40
+        detection:
+          score-threshold: 0.6
+          score-delta: 0.1
+          alpha: 0.00000001
+
+        """
+
+    @Test("the dropping cases are introduced with their culprit and hunk, one verified fix is staged for the cause, noise is left alone")
+    func evalRegressionFixed() throws {
+        let project = try PythonProject(files: EvalHarness.files(), coverage: false)
+        try project.write(".heal.yml", Self.config)
+        let before = try project.commit("baseline with evals")
+        try project.write("README.md", "An assistant.\n")
+        try project.commit("readme")
+        var model = EvalHarness.Model()
+        model.greeting = "Hi"
+        model.arithmetic = 0.02
+        try project.write("src/assistant.py", EvalHarness.assistant(model).replacingOccurrences(
+            of: "def poem(topic):", with: "def poem(topic):\n    \"\"\"A few lines about topic.\"\"\""))
+        let culprit = try project.commit("friendlier greeting, tidier arithmetic, poem docstring")
+        let fingerprint = try project.repo.userStateFingerprint()
+
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = try HealBinary.run(["run", "--before", before, "--json"], in: project.path)
+        print("heal run with evals took \(clock.now - started)")
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try jsonObject(result)
+        let verdicts = try #require(json["verdicts"] as? [[String: Any]])
+        let byCase = Dictionary(uniqueKeysWithValues: verdicts.compactMap { v in (v["test"] as? String).map { ($0, v) } })
+        for id in ["arith-add", "arith-mul"] {
+            let verdict = try #require(byCase[id], "\(result.stderr)")
+            #expect(verdict["verdict"] as? String == "introduced")
+            #expect(verdict["culprit"] as? String == culprit)
+            let files = (verdict["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]]
+            #expect(files?.map { $0["path"] as? String } == ["src/assistant.py"])
+            #expect((files?.first?["hunks"] as? [Any])?.count == 1, "the arithmetic hunk, not the greeting's or the docstring's")
+            let scores = verdict["scores"] as? [String: Any]
+            #expect(scores?["confirmation"] as? String == "introduced")
+            #expect(scores?["test"] as? String == "fisher-exact")
+        }
+        for (id, verdict) in byCase where !id.hasPrefix("arith-") {
+            #expect(verdict["verdict"] as? String != "introduced", "\(id): \(verdict["reason"] ?? "")")
+        }
+        let causes = try #require(json["causes"] as? [[String: Any]])
+        let arithmetic = causes.filter { ($0["tests"] as? [String])?.contains("arith-add") == true }
+        #expect(arithmetic.count == 1)
+        #expect(Set(arithmetic.first?["tests"] as? [String] ?? []) == ["arith-add", "arith-mul"])
+        let dispatches = try #require(json["dispatches"] as? [[String: Any]])
+        #expect(dispatches.count == 1)
+        let dispatch = try #require(dispatches.first)
+        #expect(dispatch["outcome"] as? String == "staged", "\(dispatch["reason"] ?? "")")
+        let branch = try #require(dispatch["branch"] as? String)
+        let fixed = try project.repo.git("show", "\(branch):src/assistant.py")
+        #expect(fixed.contains("ARITHMETIC = 0.99") && fixed.contains("GREETING = \"Hi\""),
+                "the arithmetic hunk reverted, the harmless ones kept")
+        let body = try String(contentsOfFile: try #require(dispatch["prBody"] as? String), encoding: .utf8)
+        #expect(body.contains("| `arith-add` |") && body.contains("| `arith-mul` |"))
+        #expect(body.contains("With the fix") && body.contains("fisher-exact p="))
+        #expect(body.contains("restores the baseline's scores"))
+        #expect((json["escalations"] as? [Any])?.isEmpty == true)
+        #expect(try project.repo.userStateFingerprint() == fingerprint)
+    }
+}
