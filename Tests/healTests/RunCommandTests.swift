@@ -70,7 +70,7 @@ struct RunCommandTests {
 
         let again = try fixture.heal(["run", "--json"])
         #expect(again.status == 0, "\(again.stderr)")
-        let dispatch = try #require((try jsonObject(again)["dispatches"] as? [[String: Any]])?.first)
+        let dispatch = try #require((try jsonObject(again)["dispatches"] as? [[String: Any]])?.first, "\(again.stdout)\n\(again.stderr)")
         #expect(dispatch["outcome"] as? String == "already-staged")
         #expect(dispatch["branch"] as? String == staged["branch"] as? String)
         #expect(dispatch["prBody"] as? String == staged["prBody"] as? String)

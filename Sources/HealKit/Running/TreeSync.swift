@@ -24,6 +24,8 @@ final class TreeSync {
     var tree: ObjectID?
     /// Repository path → what heal last wrote there.
     var written: [String: Written] = [:]
+    /// The modification times given to what `sync` rewrites.
+    let stamps = RewriteStamps()
 
     /// `directory` must exist; it is usually empty.
     init(directory: String) {
@@ -31,7 +33,8 @@ final class TreeSync {
     }
 
     /// Makes the directory hold `tree` of `repository`, with `overrides` (repository path →
-    /// contents, nil to delete) written over it; returns the paths written or removed.
+    /// contents, nil to delete) written over it; returns the paths written or removed. Files
+    /// written get a fresh stamp (see `RewriteStamps`).
     ///
     /// - Throws: `TreeExportError` for a tree path heal will not write (`..`, `.git`, not
     ///   UTF-8); `FileSystemError` when writing fails.
@@ -86,12 +89,13 @@ final class TreeSync {
             changed.insert(path)
         }
         self.tree = tree
+        if !changed.isEmpty { try setModificationTime(of: changed, seconds: stamps.next()) }
         return changed
     }
 
     /// Gives the regular files among `paths` the modification time `seconds` (since 1970), and
     /// records them as heal's own write, so the next `sync` does not take them for a test run's.
-    func setModificationTime(of paths: Set<String>, seconds: Int) throws {
+    private func setModificationTime(of paths: Set<String>, seconds: Int) throws {
         var parents = ParentCache(root: try DirectoryHandle.open(directory))
         for path in paths.sorted() {
             guard let (parent, name) = try parents.existing(path), parent.info(name)?.kind == .regular else { continue }

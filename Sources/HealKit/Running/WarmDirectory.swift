@@ -25,8 +25,10 @@ public final class WarmDirectory: @unchecked Sendable {
     private let healDirectory: HealDirectory
     private let stateFile: String
     private let lockFile: String
+    /// The last second any instance stamped a file here with: stamps only ever grow, whichever
+    /// instance or process hands them out.
+    private let stampFile: String
     private var sync: TreeSync?
-    private let stamps = RewriteStamps()
     private let mutex = NSLock()
 
     /// A warm directory for this repository, or nil when `HEAL_FRESH_DIRECTORIES=1` asks for a
@@ -40,6 +42,7 @@ public final class WarmDirectory: @unchecked Sendable {
         directory = healDirectory.path + "/warm/" + name
         stateFile = directory + ".tree"
         lockFile = directory + ".lock"
+        stampFile = directory + ".stamp"
     }
 
     /// Runs `body` with the directory holding `revision`'s tree; nil when another process holds
@@ -61,19 +64,25 @@ public final class WarmDirectory: @unchecked Sendable {
         // No record while a run works there (it may write trial files over the tree): a process
         // killed now leaves a directory the next one starts over.
         try? FileManager.default.removeItem(atPath: stateFile)
-        defer { if !trusted { restore(from: aside, tree: trustedTree) } }
-        try bring(sync, to: commit.treeID, in: repository)
+        defer {
+            saveStamps(of: sync)
+            if !trusted { restore(from: aside, tree: trustedTree) }
+        }
+        sync.stamps.raise(above: (try? String(contentsOfFile: stampFile, encoding: .utf8)).flatMap { Int($0) } ?? 0)
+        try sync.sync(to: commit.treeID, in: repository)
         let result = try await body(ExportedTree(directory: directory, commit: commit.id, sync: sync))
         if trusted {
-            try bring(sync, to: commit.treeID, in: repository)
+            try sync.sync(to: commit.treeID, in: repository)
             try record(commit.treeID)
         }
         return result
     }
 
-    /// Rewritten files get a fresh second, so no cache keyed by time and size serves old bytes.
-    private func bring(_ sync: TreeSync, to tree: ObjectID, in repository: Repository) throws {
-        try stamps.stamp(try sync.sync(to: tree, in: repository), in: sync)
+    /// Rewritten files get a fresh second later than any this directory's files were given, by
+    /// this instance, another one or another process (see `RewriteStamps`): the last one is kept
+    /// beside the directory for the next.
+    private func saveStamps(of sync: TreeSync) {
+        try? Data(String(sync.stamps.lastStamp).utf8).write(to: URL(fileURLWithPath: stampFile))
     }
 
     /// The directory's `TreeSync`, adopting what an earlier process left when its record is

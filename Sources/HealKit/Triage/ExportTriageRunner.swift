@@ -7,13 +7,12 @@ import GitKit
 /// configured single-test or coverage command there through `TestRunner`.
 ///
 /// Reusing one directory keeps a culprit search or a delta-debugging session from paying a
-/// fresh export of the whole tree per run; `RewriteStamps` keeps the build caches that survive
-/// in it from serving stale results.
+/// fresh export of the whole tree per run; the directory's `TreeSync` stamps what it rewrites so
+/// that the build caches that survive in it never serve stale results.
 public struct ExportTriageRunner: TriageTestRunner, TriageBuildRunner {
     public let testRunner: TestRunner
     /// The scratch directory and the tree it holds.
     public let export: ExportedTree
-    private let stamps = RewriteStamps()
 
     public init(testRunner: TestRunner, export: ExportedTree) {
         self.testRunner = testRunner
@@ -58,7 +57,6 @@ public struct ExportTriageRunner: TriageTestRunner, TriageBuildRunner {
     func prepare(_ commit: ObjectID, files: [String: Data?]) throws {
         let repository = try Repository(discovering: testRunner.repositoryPath)
         let tree = try repository.commit(commit.hex).treeID
-        let changed = try export.sync.sync(to: tree, in: repository, overrides: files)
-        try stamps.stamp(changed, in: export.sync)
+        try export.sync.sync(to: tree, in: repository, overrides: files)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GitKit
 @testable import HealKit
 import Testing
 import TestSupport
@@ -66,5 +67,51 @@ struct WarmDirectoryTests {
             try await WarmDirectory(healDirectory: heal).withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in true }
         }
         #expect(inner == .some(nil), "the second holder is told to use a fresh directory")
+    }
+
+    @Test("a rewritten file never gets a time an earlier rewrite already gave it, across instances and processes")
+    func stampsNeverRepeat() async throws {
+        let (repo, first, second) = try repo()
+        let heal = try HealDirectory(repositoryPath: repo.path)
+        // One instance moves a.txt back and forth (same size, other bytes), each time a fresh second,
+        // running ahead of the clock; then another instance (another process, or the fix stage's
+        // runner in the same one) moves it once more.
+        let busy = WarmDirectory(healDirectory: heal)
+        var latest = Date.distantPast
+        for revision in [first, second, first, second, first] {
+            latest = try await busy.withTree(at: revision, repositoryPath: repo.path, trusted: true) { tree throws in
+                try modified(tree.directory + "/src/a.txt")
+            } ?? latest
+        }
+        let other = WarmDirectory(healDirectory: heal)
+        let next = try await other.withTree(at: second, repositoryPath: repo.path, trusted: true) { tree throws in
+            try modified(tree.directory + "/src/a.txt")
+        }
+        #expect(try #require(next) > latest, "a same-sized file stamped with a time it already had serves stale bytecode")
+    }
+
+    @Test("a trial's rewrites inside the warm directory and the directory's own never share a second")
+    func trialsAndTheDirectoryShareOneClock() async throws {
+        let (repo, first, second) = try repo()
+        let heal = try HealDirectory(repositoryPath: repo.path)
+        let warm = WarmDirectory(healDirectory: heal)
+        // A triage trial writes a.txt's other version and undoes it within the run; the next run
+        // moves the directory on. Before, the trial's stamps came from a clock of their own, so
+        // the undo could carry the very second bytecode of the trial's bytes was compiled at.
+        var times: [Date] = []
+        _ = try await warm.withTree(at: first, repositoryPath: repo.path, trusted: true) { tree in
+            let runner = ExportTriageRunner(testRunner: try TestRunner(repositoryPath: repo.path, config: HealConfig()), export: tree)
+            times.append(try modified(tree.directory + "/src/a.txt"))
+            for (commit, trial) in [(first, "a2\n"), (first, "a1\n"), (second, "a1\n")] {
+                try runner.prepare(ObjectID(hex: commit)!, files: ["src/a.txt": Data(trial.utf8)])
+                times.append(try modified(tree.directory + "/src/a.txt"))
+            }
+            return true
+        }
+        _ = try await warm.withTree(at: second, repositoryPath: repo.path, trusted: true) { tree in
+            times.append(try modified(tree.directory + "/src/a.txt"))
+            return true
+        }
+        #expect(times == times.sorted() && Set(times).count == times.count, "\(times)")
     }
 }
