@@ -64,7 +64,7 @@ public final class ErrorService: @unchecked Sendable {
         return log
     }
 
-    static let baseline: [String: String] = [
+    public static let baseline: [String: String] = [
         "src/shop/__init__.py": "",
         "src/shop/pricing.py": """
             def total(order):
@@ -73,10 +73,9 @@ public final class ErrorService: @unchecked Sendable {
 
             """,
         "src/shop/db.py": """
-            import pgdriver
-
-
             def query(sql, *args):
+                import pgdriver  # the server's driver; tests never reach the database
+
                 with pgdriver.connect() as connection:
                     return connection.execute(sql, *args)
 
@@ -149,7 +148,7 @@ public final class ErrorService: @unchecked Sendable {
             """,
     ]
 
-    static let refactoredPricing = """
+    public static let refactoredPricing = """
         def line_total(item):
             return item["price"] * item["qty"]
 

@@ -56,5 +56,22 @@ struct RunErrorsCommandTests {
         #expect(escalations.first?["cause"] as? String == causes.last?["id"] as? String)
         let errorLogs = try #require(json["errorLogs"] as? [String: Any])
         #expect(errorLogs["tested"] as? Int == 3)
+        // (a) gets one verified fix: the built-in revert, verified by the suite and the trace.
+        let dispatches = try #require(json["dispatches"] as? [[String: Any]])
+        #expect(dispatches.count == 1)
+        let dispatch = try #require(dispatches.first)
+        #expect(dispatch["test"] as? String == ErrorService.newError)
+        #expect(dispatch["outcome"] as? String == "staged", "\(dispatch)")
+        #expect(dispatch["agent"] as? String == "revert")
+        let branch = try #require(dispatch["branch"] as? String)
+        #expect(try service.project.repo.git("show", "\(branch):src/shop/pricing.py") == (ErrorService.baseline["src/shop/pricing.py"] ?? ""))
+        let body = try String(contentsOfFile: try #require(dispatch["prBody"] as? String), encoding: .utf8)
+        #expect(body.contains("`\(ErrorService.newError)`: a new error after the deploy (`new-error`)."))
+        #expect(body.contains("| Baseline (before the deploy) | 23h 59m | 0 | 0/h |"))
+        #expect(body.contains("No test reproduces this production error, so the revert was verified by the trace and the suite"))
+        #expect(body.contains("None of the 5 frames of its trace inside the repository lies in code the deploy changed any more."))
+        #expect(body.contains("The deploy's changed hunks that the error's trace runs through:"))
+        #expect(body.contains("Full suite: no new failures (2 passed, 0 failing at the deploy commit)"))
+        #expect(result.status == 0, "every regression handled: \(result.stderr)")
     }
 }

@@ -43,7 +43,11 @@ struct FixAttempt {
 
     private func attempt(in workspace: AgentWorkspace, area: WorkArea, runDirectory: String, runner: TestRunner,
                          templates: TemplateLibrary, deployReport: TestReport?, heal: HealDirectory) async throws -> FixAttemptResult {
-        let inputs = try await writeInputs(to: workspace.inputs, runDirectory: runDirectory, runner: runner, templates: templates)
+        let inputs = if let error = request.productionError {
+            try errorInputs(error, to: workspace.inputs, runDirectory: runDirectory, templates: templates)
+        } else {
+            try await writeInputs(to: workspace.inputs, runDirectory: runDirectory, runner: runner, templates: templates)
+        }
         let task = AgentTask(test: request.verdict.test, testFile: request.target.file, workspace: workspace.workspace,
                              outDirectory: workspace.out, repositoryPath: engine.repositoryPath,
                              deploy: request.deploy, causalBase: causalBase, causalHead: causalHead,
@@ -83,7 +87,12 @@ struct FixAttempt {
         // The fix is the agent's: it runs on a copy of the warm directory, never leaving anything there.
         var verifying = runner
         verifying.trustsWarmRuns = false
-        let (verification, scores) = try await verify(commit, runner: verifying, deployReport: deployReport)
+        let (verification, scores) = if let error = request.productionError {
+            (try await verifyErrorFix(error, commit: commit, change: candidate.change, runner: verifying,
+                                      deployReport: deployReport), nil as ScoreVerification?)
+        } else {
+            try await verify(commit, runner: verifying, deployReport: deployReport)
+        }
         if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
                                     when: "verification (the project's code with the agent's change)") {
             return rejected
@@ -241,7 +250,7 @@ struct FixAttempt {
         let fixDiff = try repository.diff(from: deploy, to: commit.hex, options: DiffOptions(contextLines: 3, includeLines: true))
         let culprit = verdict.culprit
         let causalFiles = Set(verdict.causalDiff.map(\.path.string))
-        let input = PRBodyInput(
+        var input = PRBodyInput(
             title: PRStaging.title(test: verdict.test, deploy: deploy),
             test: .init(id: verdict.test, file: request.target.file),
             eval: .init(baselineRevision: (request.baseline ?? causalBase).short(), deployRevision: request.deploy.short(),
@@ -268,6 +277,7 @@ struct FixAttempt {
                 PRBodyInput.Scores(table: scoreTable(fixed: Dictionary(uniqueKeysWithValues: checks.cases.map { ($0.id, $0) })),
                                    verification: ScoreEvidenceMarkdown.verification(checks.cases))
             })
+        if let error = request.productionError { describeErrorFix(error, verification: verification, in: &input) }
         return try templates.renderPRBody(input)
     }
 }

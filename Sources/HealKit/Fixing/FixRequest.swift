@@ -30,6 +30,9 @@ public struct FixRequest: Sendable {
     /// For a cause of eval cases: each case's confirmed samples and test (`ScoreEvidence`), by
     /// case id. The fix is then verified by score, not by rerunning a test; empty for tests.
     public var scores: [String: ScoreEvidence] = [:]
+    /// Set when the cause is a production error: there is no failing test to run, so the
+    /// agent adds one and verification checks it (or, for the revert, the trace).
+    var productionError: ProductionErrorFix?
 
     /// A request for a single regression's verdict (a cause of one test).
     public init(verdict: TestVerdict, deploy: ObjectID, baseline: ObjectID?, target: TestTarget? = nil,

@@ -12,6 +12,12 @@ public struct FixVerification: Sendable, Equatable {
     public var suiteSummary: String
     /// Why the fix is not verified; nil when it is.
     public var failureReason: String?
+    /// What was checked, one line each, when it was not the failing test's reruns (a
+    /// production error's fix): the PR body shows these instead.
+    public var statements: [String] = []
+    /// The new regression tests that reproduced a production error (fail at the deploy, pass
+    /// with the fix).
+    public var reproducedBy: [String] = []
 
     public var isVerified: Bool { failureReason == nil }
 
@@ -97,7 +103,7 @@ public struct FixVerifier: Sendable {
         try await verifySuite(passes: 0, runs: 0, at: commit, deployReport: deployReport)
     }
 
-    private func verifySuite(passes: Int, runs reruns: Int, at commit: ObjectID,
+    func verifySuite(passes: Int, runs reruns: Int, at commit: ObjectID,
                              deployReport: TestReport?) async throws -> FixVerification {
         let fixed = try await runner.runSuite(at: commit.hex, cached: false)
         guard let fixedReport = fixed.report else {

@@ -62,6 +62,12 @@ public enum ScopeGuard {
                 continue
             }
             if let glob = rules.tests.first(where: { $0.matches(path) }) {
+                if rules.addsTests, file.status == .added {
+                    if TestModuleName.matches(path) { continue }
+                    violations.append(ScopeViolation(rule: .testTouched, path: path,
+                        message: "added, matches test glob `\(glob)` but is no test module (\(TestModuleName.examples)); a fix may add test modules only, never files that change how every test runs"))
+                    continue
+                }
                 violations.append(ScopeViolation(rule: .testTouched, path: path,
                     message: "\(side) matches test glob `\(glob)`; tests may not be touched, deleted or renamed"))
                 continue

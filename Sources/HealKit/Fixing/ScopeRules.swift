@@ -15,6 +15,9 @@ public struct ScopeRules: Sendable, Equatable {
     public var offLimits: [Glob]
     public var maxChangedLines: Int
     public var maxChangedFiles: Int
+    /// Whether the fix may add new test modules (never touch existing tests): a production
+    /// error has no failing test, so its fix brings the regression test that reproduces it.
+    public var addsTests: Bool = false
 
     /// `scope.tests` when the configuration says nothing.
     public static let defaultTests = [Glob("tests/**")]

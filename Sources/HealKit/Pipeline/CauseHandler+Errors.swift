@@ -1,5 +1,6 @@
 /// Causes made of production errors: one not linked to the deploy is escalated with its
-/// evidence and never dispatched; an introduced one gets a fix (see `handleProductionError`).
+/// evidence and never dispatched; an introduced one gets a fix like any cause, with its
+/// evidence instead of a failing test (`ProductionErrorFix`).
 extension CauseHandler {
     /// The cause's representative as a production error regression, when it is one.
     func productionError(_ cause: Cause, in report: HealRunReport) -> Regression? {
@@ -13,8 +14,7 @@ extension CauseHandler {
             return try await escalate(cause, report: &report, reason: cause.verdict.reason,
                                       lookAt: notLinkedHints(regression), productionError: evidence)
         case .introduced:
-            progress("\(label(cause)): introduced by the deploy; fixes for production errors are not dispatched yet")
-            return .unhandled(reason: "introduced by the deploy (\(cause.verdict.reason)); no fix dispatched for production errors yet")
+            return try await fix(cause, report: &report, productionError: ProductionErrorFix(regression))
         }
     }
 

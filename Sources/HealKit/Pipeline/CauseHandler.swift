@@ -51,7 +51,7 @@ struct CauseHandler: Sendable {
 
     /// introduced → breakers and budgets → agent → verify → staged PR; a breaker of a member
     /// that is (or just became) open escalates the whole cause instead.
-    private func fix(_ cause: Cause, report: inout HealRunReport) async throws -> RegressionHandling {
+    func fix(_ cause: Cause, report: inout HealRunReport, productionError: ProductionErrorFix? = nil) async throws -> RegressionHandling {
         guard !cause.verdict.causalDiff.isEmpty else {
             return try await escalate(cause, report: &report,
                                       reason: "triage could not narrow it to a causal hunk, so there is nothing to give a fix agent",
@@ -73,6 +73,7 @@ struct CauseHandler: Sendable {
         request.scores = Dictionary(uniqueKeysWithValues: report.triaged.compactMap { item in
             item.scores.flatMap { cause.tests.contains(item.verdict.test) ? (item.verdict.test, $0) : nil }
         })
+        request.productionError = productionError
         let dispatch = try await parts.fixer.dispatch(request)
         report.dispatches.append(dispatch)
         let why = dispatch.reason ?? dispatch.outcome.rawValue
@@ -130,6 +131,7 @@ struct CauseHandler: Sendable {
             return .unhandled(reason: "dry run: not escalated (\(reason))")
         }
         let representative = current.test(cause.representative)
+        let productionError = productionError ?? self.productionError(cause, in: report).flatMap(ErrorEvidenceMarkdown.render)
         let escalation = try await parts.escalations.write(EscalationRequest(
             cause: cause, reason: reason, range: range,
             tests: cause.tests.map { TestReference(id: $0, file: current.test($0)?.file) },

@@ -53,6 +53,10 @@ public struct AgentPromptInput: Sendable, Equatable {
     /// Extra instructions from the configuration, appended to the built-in ones.
     public var instruction: String?
     public var scope: Scope
+    /// For a production error (no failing test yet): its evidence as Markdown, and its
+    /// exception type, which the agent's new regression test must reproduce.
+    public var productionError: String?
+    public var errorType: String?
 
     public init(test: FailingTest, failureOutput: String, causalDiff: String, branch: String,
                 instruction: String? = nil, scope: Scope) {

@@ -27,6 +27,9 @@ struct AgentPromptContext {
     var causalDiffFence: String
     var instruction: String?
     var scope: Scope
+    var productionError: String?
+    var errorType: String?
+    var testModuleExamples = TestModuleName.examples.split(separator: ", ").map { "`\($0)`" }.joined(separator: ", ")
 
     init(_ input: AgentPromptInput) {
         test = input.test
@@ -36,6 +39,8 @@ struct AgentPromptContext {
         causalDiff = DefaultTemplates.trimmingTrailingNewlines(input.causalDiff)
         causalDiffFence = DefaultTemplates.fence(for: causalDiff)
         instruction = input.instruction.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
+        productionError = input.productionError
+        errorType = input.errorType
         scope = Scope(
             editableFiles: input.scope.editableFiles,
             hasEditableFiles: !input.scope.editableFiles.isEmpty,

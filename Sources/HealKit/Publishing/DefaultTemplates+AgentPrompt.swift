@@ -6,7 +6,40 @@ extension DefaultTemplates {
 {{! Variables are not HTML-escaped. Fences are chosen longer than any backtick run inside. }}
 You are fixing a regression that a deploy introduced into this repository. You are working in a
 scratch copy of the repository for the fix branch `{{branch}}`; a human will review your change as a pull
-request. Make the smallest change to the code that makes the failing test below pass again
+request.
+{{#productionError}}
+The regression is an error in production: no test fails yet. First add a NEW test that reproduces
+it, then make the smallest change to the code that makes that test pass without breaking any
+other test.
+
+## 1. The production error
+
+{{productionError}}
+
+## 2. The causal diff
+
+These are the changes from the deploy that the error's trace runs through. The fix belongs in or
+next to this code:
+
+{{causalDiffFence}}diff
+{{causalDiff}}
+{{causalDiffFence}}
+
+## 3. What to do
+
+1. Add a new test module (a file named like {{testModuleExamples}}, matching the test globs
+   below) with a test that calls the code as the failing requests do and fails, at the deploy,
+   with the same exception (`{{errorType}}`). Never edit, rename or delete an existing test file,
+   and do not add files that configure how tests run (`conftest.py`, `__init__.py`, …).
+2. Fix the code so that the new test passes. Keep the intent of the deploy where you can.
+
+heal checks that the new test fails at the deploy with that exception and passes with your fix,
+and that the rest of the suite has no new failures. Edit the files in place and stop. Do not
+commit, do not push, do not open a pull request, do not create branches or tags, and do not
+fetch anything from the network.
+{{/productionError}}
+{{^productionError}}
+Make the smallest change to the code that makes the failing test below pass again
 without breaking any other test.
 
 ## 1. The failing test
@@ -41,6 +74,7 @@ correcting the faulty change over reverting unrelated work. Edit the files in pl
 Do not commit, do not push, do not open a pull request, do not create branches or tags, and do
 not fetch anything from the network: heal checks, verifies, commits and stages the pull request
 itself, and never merges it.
+{{/productionError}}
 {{#instruction}}
 
 {{instruction}}
@@ -57,7 +91,12 @@ itself, and never merges it.
 {{#scope.allowGlobs}}
 - You may also change files matching: {{scope.allowGlobs}}
 {{/scope.allowGlobs}}
+{{#productionError}}
+- Add new test modules only; do not touch, delete or rename existing tests: {{scope.testGlobs}}
+{{/productionError}}
+{{^productionError}}
 - Do not touch, delete or rename tests. Off-limits: {{scope.testGlobs}}
+{{/productionError}}
 - Do not skip, disable or weaken any test: no skip or expected-failure markers of any kind
   (for example `pytest.mark.skip`, `pytest.mark.xfail`, `unittest.skip`, `XCTSkip`,
   `.disabled(`, `t.Skip`, `it.skip`, `xit`, `@Disabled`, `@Ignore`, `pending`).

@@ -19,6 +19,10 @@ pushes to and never moves the base branch.**
 
 ## Triggering result
 
+{{#productionError}}
+{{productionError}}
+{{/productionError}}
+{{^productionError}}
 {{^scores}}
 `{{test.id}}`{{#test.file}} (in `{{test.file}}`){{/test.file}}:
 
@@ -40,6 +44,7 @@ Eval scores dropped after the deploy:
 
 </details>
 {{/failureOutput}}
+{{/productionError}}
 
 ## Culprit commit
 
@@ -47,7 +52,7 @@ Eval scores dropped after the deploy:
 
 ## Causal diff
 
-The smallest set of the deploy's hunks whose revert {{^scores}}makes the test pass{{/scores}}{{#scores}}restores the baseline's scores{{/scores}}:
+{{causalDiffIntro}}
 
 {{causalDiffFence}}diff
 {{causalDiff}}
@@ -76,6 +81,10 @@ Size: {{change.changedLines}} changed lines in {{change.changedFileCount}} files
 
 ## Verification
 
+{{#verification.statements}}
+- {{.}}
+{{/verification.statements}}
+{{^verification.statements}}
 {{^scores}}
 - `{{test.id}}` passed on {{verification.testPasses}} of {{verification.testReruns}} reruns with the fix.
 {{/scores}}
@@ -84,6 +93,7 @@ Size: {{change.changedLines}} changed lines in {{change.changedFileCount}} files
 - No other eval case dropped with the fix.
 {{/scores}}
 - Full suite: {{verification.suiteSummary}}
+{{/verification.statements}}
 
 ## Attempt
 
@@ -92,12 +102,17 @@ and escalates to a human instead of retrying.
 
 ## Reproduce locally
 
+{{#reproduce.note}}
+{{reproduce.note}}
+{{/reproduce.note}}
+{{^reproduce.note}}
 {{reproduceFence}}sh
 git checkout --detach {{reproduce.deployRevision}}
 {{reproduce.testCommand}}    # {{^scores}}fails{{/scores}}{{#scores}}low scores{{/scores}}: the regression
 git checkout --detach {{reproduce.branch}}
 {{reproduce.testCommand}}    # {{^scores}}passes{{/scores}}{{#scores}}scores back{{/scores}}: the fix
 {{reproduceFence}}
+{{/reproduce.note}}
 
 If the branch is only on the remote, fetch it first: `git fetch origin {{reproduce.branch}}:{{reproduce.branch}}`.
 

@@ -78,11 +78,15 @@ public struct PRBodyInput: Sendable, Equatable {
         public var testReruns: Int
         /// The suite's result with the fix: `no new failures (118 passed, 2 failing before too)`.
         public var suiteSummary: String
+        /// What was checked, one line each, when it was not the failing test's reruns (a
+        /// production error's fix); shown instead of the test and suite lines.
+        public var statements: [String]
 
-        public init(testPasses: Int, testReruns: Int, suiteSummary: String) {
+        public init(testPasses: Int, testReruns: Int, suiteSummary: String, statements: [String] = []) {
             self.testPasses = testPasses
             self.testReruns = testReruns
             self.suiteSummary = suiteSummary
+            self.statements = statements
         }
     }
 
@@ -105,11 +109,15 @@ public struct PRBodyInput: Sendable, Equatable {
         public var deployRevision: String
         /// The command that runs the failing test alone.
         public var testCommand: String
+        /// Said instead of the commands when the regression is no test failing at the deploy
+        /// (a production error: no test, or a new one that only the fix branch has).
+        public var note: String?
 
-        public init(branch: String, deployRevision: String, testCommand: String) {
+        public init(branch: String, deployRevision: String, testCommand: String, note: String? = nil) {
             self.branch = branch
             self.deployRevision = deployRevision
             self.testCommand = testCommand
+            self.note = note
         }
     }
 
@@ -143,6 +151,12 @@ public struct PRBodyInput: Sendable, Equatable {
     public var unboxedReason: String?
     /// Set for eval regressions (then `eval` and `verification` describe the suite only).
     public var scores: Scores?
+    /// For a production error: its evidence as Markdown (`ErrorEvidenceMarkdown`), shown as the
+    /// triggering result instead of a test's outcome.
+    public var productionError: String?
+    /// What the causal diff is, in a sentence; nil for a test's "smallest set whose revert makes
+    /// the test pass".
+    public var causalDiffIntro: String?
 
     public init(title: String, test: Test, eval: EvalResult, failureOutput: String? = nil, culprit: Culprit,
                 causalDiff: String, change: Change, verification: Verification, attempt: Attempt,

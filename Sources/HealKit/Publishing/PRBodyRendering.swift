@@ -36,6 +36,8 @@ struct PRBodyContext {
     var reproduceFence: String
     var unboxedReason: String?
     var scores: PRBodyInput.Scores?
+    var productionError: String?
+    var causalDiffIntro: String
 
     init(_ input: PRBodyInput) {
         title = input.title
@@ -63,5 +65,8 @@ struct PRBodyContext {
         scores = input.scores
         reproduceFence = DefaultTemplates.fence(for: input.reproduce.testCommand)
         unboxedReason = input.unboxedReason
+        productionError = input.productionError
+        causalDiffIntro = input.causalDiffIntro ?? "The smallest set of the deploy's hunks whose revert "
+            + (input.scores == nil ? "makes the test pass:" : "restores the baseline's scores:")
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+import GitKit
+
+/// The steps of an attempt that differ for a production error, which has no failing test:
+/// the agent gets the error's evidence and is asked for a regression test, may add (never
+/// edit) test modules, and the fix is verified by that test — or, for the revert, by the trace.
+extension FixAttempt {
+    func errorInputs(_ error: ProductionErrorFix, to directory: String, runDirectory: String,
+                     templates: TemplateLibrary) throws -> Inputs {
+        let failureOutput = error.text
+        let causalDiff = UnifiedDiffText.render(request.verdict.causalDiff)
+        var rules = FixScope.rules(config: engine.config, verdict: request.verdict, testFile: nil)
+        rules.coverageArea.formUnion(error.traceFiles)
+        rules.addsTests = !(engine.agent is RevertAgent)
+        var input = AgentPromptInput(test: .init(id: request.verdict.test), failureOutput: failureOutput,
+                                     causalDiff: causalDiff, branch: branch,
+                                     scope: FixScope.promptScope(rules, config: engine.config))
+        input.productionError = ErrorEvidenceMarkdown.render(error.regression)
+        input.errorType = error.regression.errors?.type
+        let prompt = try templates.renderAgentPrompt(input)
+        let inputs = Inputs(promptFile: directory + "/prompt.md", failureFile: directory + "/failure.txt",
+                            causalDiffFile: directory + "/causal.diff", failureOutput: failureOutput, rules: rules)
+        for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failureOutput), (inputs.causalDiffFile, causalDiff)] {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
+        }
+        return inputs
+    }
+
+    func verifyErrorFix(_ error: ProductionErrorFix, commit: ObjectID, change: ProposedChange, runner: TestRunner,
+                        deployReport: TestReport?) async throws -> FixVerification {
+        let author = engine.config.fix.author
+        let verifier = ErrorFixVerifier(runner: runner, reruns: engine.config.fix.verifyReruns,
+                                        repository: try Repository(discovering: engine.repositoryPath),
+                                        author: Signature(name: author.name, email: author.email, time: Date()))
+        if engine.agent is RevertAgent {
+            return try await verifier.verifyRevert(error, commit: commit, baseline: request.baseline ?? causalBase,
+                                                   deploy: request.deploy, deployReport: deployReport)
+        }
+        return try await verifier.verifyReproduction(error, commit: commit, change: change, deploy: request.deploy,
+                                                     deployReport: deployReport)
+    }
+
+    /// The PR body of a production error's fix: the error's evidence as the triggering result,
+    /// the verification that was done, and how to reproduce it (the new test, when there is one).
+    func describeErrorFix(_ error: ProductionErrorFix, verification: FixVerification, in input: inout PRBodyInput) {
+        input.productionError = ErrorEvidenceMarkdown.render(error.regression)
+        input.causalDiffIntro = "The deploy's changed hunks that the error's trace runs through:"
+        input.verification.statements = verification.statements
+        let deploy = request.deploy.short(12)
+        if let test = verification.reproducedBy.first {
+            let command = CommandTemplate.render(engine.config.suite.test, TestTarget(id: test).placeholders(["results": "results.xml"]))
+            input.reproduce.testCommand = command
+            input.reproduce.note = "The new regression test " + DefaultTemplates.inlineCode(test) + " comes with the fix: heal ran it "
+                + "on the deploy's code (it fails) and with the fix (it passes). On the branch, run "
+                + DefaultTemplates.inlineCode(command) + "; to see it fail, restore the deploy's version of the fixed files "
+                + "(" + DefaultTemplates.inlineCode("git checkout \(deploy) -- <file>") + ") and run it again."
+        } else {
+            input.reproduce.note = "The error was seen in production logs and no test reproduces it; the fix reverts the causal "
+                + "hunks. Compare " + DefaultTemplates.inlineCode("git diff \(deploy) \(input.reproduce.branch)") + " with the trace above."
+        }
+    }
+}
