@@ -64,6 +64,20 @@ public final class ErrorService: @unchecked Sendable {
         return log
     }
 
+    /// When the simulated baseline day starts.
+    public static let start = Date(timeIntervalSince1970: 1_714_564_800)
+
+    /// A day of `before` (the driver failing on every 50th query) and then an hour of `deploy`
+    /// (failing on every `driverFailEvery`-th) served, as `before.jsonl` and `after.jsonl` in a
+    /// new directory, which the caller removes.
+    public func servedLogs(deploy: String, driverFailEvery: Int) throws -> String {
+        let logs = try TempDir.make(prefix: "shop-logs")
+        try serve(before, start: Self.start, hours: 24, driverFailEvery: 50, log: logs + "/before.jsonl")
+        try serve(deploy, start: Self.start.addingTimeInterval(86_400), hours: 1, driverFailEvery: driverFailEvery,
+                  log: logs + "/after.jsonl")
+        return logs
+    }
+
     public static let baseline: [String: String] = [
         "src/shop/__init__.py": "",
         "src/shop/pricing.py": """

@@ -6,15 +6,10 @@ import TestSupport
 /// a release of `before` served for a day, a release of the deploy for an hour.
 @Suite("heal detect --errors-*")
 struct DetectErrorsCommandTests {
-    static let start = Date(timeIntervalSince1970: 1_714_564_800)
-
     @Test func newErrorAndDriverSpikeAreRegressionsTheSteadyErrorIsNot() throws {
         let service = try ErrorService()
-        let logs = try TempDir.make(prefix: "shop-logs")
+        let logs = try service.servedLogs(deploy: service.after, driverFailEvery: 2)
         defer { try? FileManager.default.removeItem(atPath: logs) }
-        try service.serve(service.before, start: Self.start, hours: 24, driverFailEvery: 50, log: logs + "/before.jsonl")
-        try service.serve(service.after, start: Self.start.addingTimeInterval(86_400), hours: 1, driverFailEvery: 2,
-                          log: logs + "/after.jsonl")
         let result = try HealBinary.run(["detect", "--errors-baseline", logs + "/before.jsonl",
                                          "--errors-current", logs + "/after.jsonl", "--json"], in: service.path)
         #expect(result.status == 1, "\(result.stderr)")
@@ -41,11 +36,8 @@ struct DetectErrorsCommandTests {
 
     @Test func sameRateIsNoRegressionAndBadInputExitsTwo() throws {
         let service = try ErrorService()
-        let logs = try TempDir.make(prefix: "shop-logs")
+        let logs = try service.servedLogs(deploy: service.before, driverFailEvery: 50)
         defer { try? FileManager.default.removeItem(atPath: logs) }
-        try service.serve(service.before, start: Self.start, hours: 24, driverFailEvery: 50, log: logs + "/before.jsonl")
-        try service.serve(service.before, start: Self.start.addingTimeInterval(86_400), hours: 1, driverFailEvery: 50,
-                          log: logs + "/after.jsonl")
         try "{not json\n".write(toFile: logs + "/noise.jsonl", atomically: true, encoding: .utf8)
         let steady = try HealBinary.run(["detect", "--errors-baseline", logs + "/before.jsonl",
                                          "--errors-current", logs + "/after.jsonl", logs + "/noise.jsonl"], in: service.path)

@@ -8,16 +8,10 @@ import TestSupport
 /// not touch its stack; invalid user ids keep failing at the same rate.
 @Suite("heal run --errors-*")
 struct RunErrorsCommandTests {
-    static let start = Date(timeIntervalSince1970: 1_714_564_800)
-
     /// The service with both windows logged; returns the log directory.
     static func served() throws -> (ErrorService, String) {
         let service = try ErrorService()
-        let logs = try TempDir.make(prefix: "shop-logs")
-        try service.serve(service.before, start: start, hours: 24, driverFailEvery: 50, log: logs + "/before.jsonl")
-        try service.serve(service.after, start: start.addingTimeInterval(86_400), hours: 1, driverFailEvery: 2,
-                          log: logs + "/after.jsonl")
-        return (service, logs)
+        return (service, try service.servedLogs(deploy: service.after, driverFailEvery: 2))
     }
 
     @Test func introducedNotLinkedAndSteady() throws {

@@ -79,11 +79,16 @@ struct RunErrorsFixDoubleTests {
     func endsWithTheRightOutcome(_ scenario: Scenario) throws {
         let (service, logs) = try RunErrorsCommandTests.served()
         defer { try? FileManager.default.removeItem(atPath: logs) }
-        let script = logs + "/" + scenario.name
-        try ("#!/bin/sh\nset -e\n" + scenario.script + "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        // The agent runs in heal's sandbox: its script lives in a folder exposed there.
+        let doubles = try TempDir.make(prefix: "agent-doubles")
+        defer { try? FileManager.default.removeItem(atPath: doubles) }
+        let script = doubles + "/" + scenario.name
+        try ("#!/bin/sh\nset -e\ncd \"$HEAL_WORKSPACE\"\n" + scenario.script + "\n").write(toFile: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
         let config = logs + "/heal.yml"
-        try (try service.project.repo.read(".heal.yml") + """
+        let projectConfig = try service.project.repo.read(".heal.yml")
+            .replacingOccurrences(of: "sandbox:\n", with: "sandbox:\n  expose: [\"\(doubles)\"]\n")
+        try (projectConfig + """
 
             fix:
               agent: command

@@ -18,13 +18,8 @@ extension FixAttempt {
         input.productionError = ErrorEvidenceMarkdown.render(error.regression)
         input.errorType = error.regression.errors?.type
         let prompt = try templates.renderAgentPrompt(input)
-        let inputs = Inputs(promptFile: directory + "/prompt.md", failureFile: directory + "/failure.txt",
-                            causalDiffFile: directory + "/causal.diff", failureOutput: failureOutput, rules: rules)
-        for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failureOutput), (inputs.causalDiffFile, causalDiff)] {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
-        }
-        return inputs
+        return try Inputs.write(prompt: prompt, failureOutput: failureOutput, causalDiff: causalDiff, rules: rules,
+                                to: directory, runDirectory: runDirectory)
     }
 
     func verifyErrorFix(_ error: ProductionErrorFix, commit: ObjectID, change: ProposedChange, runner: TestRunner,

@@ -120,6 +120,19 @@ struct FixAttempt {
         var causalDiffFile: String
         var failureOutput: String
         var rules: ScopeRules
+
+        /// Writes the three inputs into `directory` (beside the workspace) and, for the record,
+        /// into `runDirectory`.
+        static func write(prompt: String, failureOutput: String, causalDiff: String, rules: ScopeRules,
+                          to directory: String, runDirectory: String) throws -> Inputs {
+            let inputs = Inputs(promptFile: directory + "/prompt.md", failureFile: directory + "/failure.txt",
+                                causalDiffFile: directory + "/causal.diff", failureOutput: failureOutput, rules: rules)
+            for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failureOutput), (inputs.causalDiffFile, causalDiff)] {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
+            }
+            return inputs
+        }
     }
 
     /// The three inputs, written beside the agent's workspace (never into it, where they would
@@ -136,13 +149,8 @@ struct FixAttempt {
                         command: testCommand),
             failureOutput: failureOutput, causalDiff: causalDiff, branch: branch,
             scope: FixScope.promptScope(rules, config: config)))
-        let inputs = Inputs(promptFile: directory + "/prompt.md", failureFile: directory + "/failure.txt",
-                            causalDiffFile: directory + "/causal.diff", failureOutput: failureOutput, rules: rules)
-        for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failureOutput), (inputs.causalDiffFile, causalDiff)] {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-            try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
-        }
-        return inputs
+        return try Inputs.write(prompt: prompt, failureOutput: failureOutput, causalDiff: causalDiff, rules: rules,
+                                to: directory, runDirectory: runDirectory)
     }
 
     /// What the agent is told failed: the test's output at the deploy, or for eval cases the

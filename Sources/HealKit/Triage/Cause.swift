@@ -29,4 +29,17 @@ public struct Cause: Sendable, Equatable {
     public static func id(representative test: String) -> String {
         Slug.bounded(test, fallback: "cause")
     }
+
+    /// `id(representative:)`, suffixed `-2`, `-3`, … until it is not in `taken`; then taken.
+    static func uniqueID(representative test: String, taken: inout Set<String>) -> String {
+        let base = id(representative: test)
+        var id = base
+        var suffix = 2
+        while taken.contains(id) {
+            id = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        taken.insert(id)
+        return id
+    }
 }

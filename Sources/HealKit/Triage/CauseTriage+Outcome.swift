@@ -1,15 +1,7 @@
 extension CauseTriage {
     /// A cause id for `test` not handed out before in this triage.
     mutating func newCauseID(representative test: String) -> String {
-        let base = Cause.id(representative: test)
-        var id = base
-        var suffix = 2
-        while causeIDs.contains(id) {
-            id = "\(base)-\(suffix)"
-            suffix += 1
-        }
-        causeIDs.insert(id)
-        return id
+        Cause.uniqueID(representative: test, taken: &causeIDs)
     }
 
     /// The causes and the verdicts in detection order: every introduced member of a cause

@@ -27,7 +27,7 @@ enum ErrorCauses {
         }
         var outcome = TriageOutcome()
         for group in groups {
-            let id = unique(Cause.id(representative: group[0].regression), in: &taken)
+            let id = Cause.uniqueID(representative: group[0].regression, taken: &taken)
             var verdict = group[0].result.triaged.verdict
             verdict.cause = id
             if group.count > 1 {
@@ -44,16 +44,5 @@ enum ErrorCauses {
             outcome.triaged.append(triaged)
         }
         return outcome
-    }
-
-    private static func unique(_ id: String, in taken: inout Set<String>) -> String {
-        var candidate = id
-        var suffix = 2
-        while taken.contains(candidate) {
-            candidate = "\(id)-\(suffix)"
-            suffix += 1
-        }
-        taken.insert(candidate)
-        return candidate
     }
 }
