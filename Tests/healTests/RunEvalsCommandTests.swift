@@ -90,4 +90,47 @@ struct RunEvalsCommandTests {
         #expect((json["escalations"] as? [Any])?.isEmpty == true)
         #expect(try project.repo.userStateFingerprint() == fingerprint)
     }
+
+    @Test("a deploy that relabels an eval case: introduced, culprit and hunk in the eval's file, escalated as the eval changing, never dispatched")
+    func relabeledEvalEscalates() throws {
+        let project = try PythonProject(files: EvalHarness.files(), coverage: false)
+        try project.write(".heal.yml", Self.config)
+        let before = try project.commit("baseline with evals")
+        try project.write("evals/cases.jsonl", EvalHarness.cases(spelling: "recieve"))
+        let relabel = try project.commit("spelling case: new expected answer")
+
+        let result = try HealBinary.run(["run", "--before", before, "--json"], in: project.path)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try jsonObject(result)
+        let verdict = try #require((json["verdicts"] as? [[String: Any]])?.first { $0["test"] as? String == "spell-receive" })
+        #expect(verdict["verdict"] as? String == "introduced")
+        #expect(verdict["culprit"] as? String == relabel)
+        let files = (verdict["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]]
+        #expect(files?.map { $0["path"] as? String } == ["evals/cases.jsonl"])
+        #expect((json["dispatches"] as? [Any])?.isEmpty == true)
+        let escalation = try #require((json["escalations"] as? [[String: Any]])?.first { $0["test"] as? String == "spell-receive" })
+        #expect((escalation["reason"] as? String)?.hasPrefix("the eval changed between deploys") == true)
+        #expect(try project.repo.git("for-each-ref", "refs/heads/heal/").isEmpty)
+    }
+
+    @Test("a deploy that changes a unit test's own expectation: escalated as such, never dispatched")
+    func changedTestExpectationEscalates() throws {
+        let project = try PythonProject(files: EvalHarness.files(), coverage: false)
+        try project.write(".heal.yml", Self.config)
+        let before = try project.commit("baseline with evals")
+        try project.replace(in: "tests/test_assistant.py", "endswith(\", Ada!\")", with: "endswith(\", Grace!\")")
+        try project.commit("greeting test: new expectation")
+
+        let result = try HealBinary.run(["run", "--before", before, "--json"], in: project.path)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try jsonObject(result)
+        let test = "tests/test_assistant.py::test_greet"
+        let verdict = try #require((json["verdicts"] as? [[String: Any]])?.first { $0["test"] as? String == test }, "\(result.stderr)")
+        #expect(verdict["verdict"] as? String == "introduced")
+        #expect((json["dispatches"] as? [Any])?.isEmpty == true)
+        let escalation = try #require((json["escalations"] as? [[String: Any]])?.first { $0["test"] as? String == test })
+        #expect((escalation["reason"] as? String)?.hasPrefix("the test's own expectation changed in the deploy") == true)
+    }
 }
