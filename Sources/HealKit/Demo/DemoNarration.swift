@@ -59,6 +59,24 @@ enum DemoNarration {
         return line
     }
 
+    /// Part 3: each flagged eval case's verdict, and what confirmation and the probes found.
+    static func partThree(_ report: HealRunReport) -> String {
+        var lines = ["", "Verdicts (fresh samples at both commits, an exact one-sided test with Holm's correction):"]
+        for item in report.triaged {
+            let verdict = item.verdict
+            lines.append("  \(verdict.verdict.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(verdict.test)")
+            for reason in verdict.reason.components(separatedBy: "; ") {
+                lines.append("              · \(reason)")
+            }
+        }
+        if let cause = report.causes.first(where: { $0.verdict.verdict == .introduced && $0.verdict.culprit != nil }) {
+            lines.append("")
+            lines.append("One cause, \(cause.tests.joined(separator: " and ")): one triage, one fix. Its causal hunk:")
+            lines.append(indent(UnifiedDiffText.render(cause.verdict.causalDiff), by: "  │ "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// `text` with `prefix` before every line.
     static func indent(_ text: String, by prefix: String) -> String {
         var body = text

@@ -8,7 +8,10 @@ import GitKit
 /// a flaky test flickers: detection, the verdicts (introduced vs ambiguous), the culprit, the
 /// minimal causal hunk, the verified fix branch and its staged PR body. Part 2: a regression
 /// the revert agent cannot fix (the revert breaks the deploy's new test); the loop runs
-/// `fix.max-attempts` times, the breaker opens, and the escalation ticket is printed.
+/// `fix.max-attempts` times, the breaker opens, and the escalation ticket is printed. Part 3: the
+/// shop's support assistant, a small sampled model, drops its eval scores after a deploy: the
+/// drop is confirmed with fresh samples, its culprit and hunk found by noisy probes, the fix
+/// verified by score; the noisy cases are left alone.
 public struct HealDemo: Sendable {
     /// The sample repository's working tree.
     public let directory: String
@@ -46,6 +49,7 @@ public struct HealDemo: Sendable {
             """)
         let fixed = try await partOne(repository, coverage: prerequisites.coverage)
         let ticket = try await partTwo(repository)
+        let evalFix = try await partThree(repository, coverage: prerequisites.coverage)
         let seconds = Self.seconds(clock.now - start)
         say("""
 
@@ -54,10 +58,11 @@ public struct HealDemo: Sendable {
               cd \(directory)
               git log --oneline --graph --all     # main, the deploy tags, heal's fix branch
               git diff deploy-2 \(fixed.branch)   # the fix
+              git diff deploy-5 \(evalFix)        # the eval regression's fix
               heal status                         # breakers, tickets, runs, time to a staged fix
             """)
         return DemoSummary(directory: directory, fixBranch: fixed.branch, prBody: fixed.prBody, ticket: ticket,
-                           seconds: seconds)
+                           evalFixBranch: evalFix, seconds: seconds)
     }
 
     // MARK: - Part 1
@@ -176,6 +181,8 @@ public struct DemoSummary: Sendable, Equatable {
     public var prBody: String
     /// Part 2's escalation ticket.
     public var ticket: String
+    /// Part 3's verified fix of the eval regression.
+    public var evalFixBranch: String
     /// Wall time of the whole demo.
     public var seconds: Double
 }
