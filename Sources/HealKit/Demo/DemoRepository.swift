@@ -28,6 +28,17 @@ struct DemoRepository: Sendable {
         return try await git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Commits `changes` in order, an hour apart from `firstDate`, and tags the last one `tag`;
+    /// returns the commits' ids.
+    func deploy(_ changes: [DemoProject.Change], firstDate: Int, tag name: String) async throws -> [String] {
+        var commits: [String] = []
+        for (index, change) in changes.enumerated() {
+            commits.append(try await commit(change, date: firstDate + index))
+        }
+        try await tag(name)
+        return commits
+    }
+
     func tag(_ name: String) async throws {
         try await git(["tag", name])
     }

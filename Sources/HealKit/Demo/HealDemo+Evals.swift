@@ -8,11 +8,7 @@ extension HealDemo {
         let config = DemoProject.healConfig(coverage: coverage, counterDirectory: counterDirectory)
         let base = try await repository.commit(DemoEvals.baseline(config: config), date: 21)
         try await repository.tag("deploy-4")
-        var commits: [String] = []
-        for (index, change) in DemoEvals.deploy.enumerated() {
-            commits.append(try await repository.commit(change, date: 22 + index))
-        }
-        try await repository.tag("deploy-5")
+        let commits = try await repository.deploy(DemoEvals.deploy, firstDate: 22, tag: "deploy-5")
         say("""
 
             ── Part 3: eval scores that drop after a deploy ──

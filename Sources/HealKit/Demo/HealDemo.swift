@@ -71,11 +71,7 @@ public struct HealDemo: Sendable {
         let baseline = DemoProject.baseline(coverage: coverage, counterDirectory: counterDirectory)
         let base = try await repository.commit(baseline, date: 9)
         try await repository.tag("deploy-1")
-        var commits: [String] = []
-        for (index, change) in DemoProject.deploy.enumerated() {
-            commits.append(try await repository.commit(change, date: 10 + index))
-        }
-        try await repository.tag("deploy-2")
+        let commits = try await repository.deploy(DemoProject.deploy, firstDate: 10, tag: "deploy-2")
         say("""
             ── Part 1: a deploy with a hidden regression and a flaky test ──
             deploy-1  \(base.prefix(7))  \(baseline.message)   (every test passes)

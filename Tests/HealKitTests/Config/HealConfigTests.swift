@@ -5,11 +5,11 @@ import TestSupport
 
 @Suite("HealConfig")
 struct HealConfigTests {
-    private func parse(_ yaml: String) throws -> HealConfig {
+    func parse(_ yaml: String) throws -> HealConfig {
         try HealConfig.parse(yaml: yaml, file: ".heal.yml")
     }
 
-    private func failure(_ yaml: String) -> ConfigError? {
+    func failure(_ yaml: String) -> ConfigError? {
         do {
             _ = try parse(yaml)
             return nil

@@ -1,22 +1,9 @@
 import HealKit
 import Testing
 
-@Suite("HealConfig evals")
-struct EvalsConfigTests {
-    private func parse(_ yaml: String) throws -> HealConfig {
-        try HealConfig.parse(yaml: yaml, file: ".heal.yml")
-    }
-
-    private func failure(_ yaml: String) -> ConfigError? {
-        do {
-            _ = try parse(yaml)
-            return nil
-        } catch {
-            return error as? ConfigError
-        }
-    }
-
-    static let evals = """
+/// The `evals:` section.
+extension HealConfigTests {
+    static let evalsSection = """
         evals:
           command: "python evals/run.py --samples {samples} --out {results}"
           case: "python evals/run.py --case {id} --samples {samples} --out {results}"
@@ -25,20 +12,20 @@ struct EvalsConfigTests {
 
     @Test("an evals section without a suite section runs the evals only")
     func evalsOnly() throws {
-        let config = try parse(Self.evals)
+        let config = try parse(Self.evalsSection)
         let evals = try #require(config.evals)
         #expect(evals.command == "python evals/run.py --samples {samples} --out {results}")
         #expect(evals.caseCommand == "python evals/run.py --case {id} --samples {samples} --out {results}")
         #expect(evals.samples == 5 && evals.format == .auto && evals.timeout == .seconds(1800))
         #expect(evals.confirmSamples == 20 && evals.probeMaxSamples == 40)
         #expect(!config.runsSuite)
-        #expect(try parse("suite:\n  command: pytest --junitxml={results}\n" + Self.evals).runsSuite)
+        #expect(try parse("suite:\n  command: pytest --junitxml={results}\n" + Self.evalsSection).runsSuite)
         #expect(try parse("").runsSuite && (try parse("")).evals == nil)
     }
 
     @Test("every evals key is read")
     func everyKey() throws {
-        let config = try parse(Self.evals + """
+        let config = try parse(Self.evalsSection + """
               samples: 8
               format: scores
               timeout: 90
@@ -59,9 +46,9 @@ struct EvalsConfigTests {
         #expect(noResults.line == 2 && noResults.description.contains("{results}"))
         let noID = try #require(failure("evals:\n  command: run {results}\n  case: run {results}\n"))
         #expect(noID.line == 3 && noID.description.contains("{id}"))
-        let format = try #require(failure(Self.evals + "  format: junit\n"))
+        let format = try #require(failure(Self.evalsSection + "  format: junit\n"))
         #expect(format.description.contains("auto, scores"))
-        let samples = try #require(failure(Self.evals + "  samples: 0\n"))
+        let samples = try #require(failure(Self.evalsSection + "  samples: 0\n"))
         #expect(samples.line == 4)
     }
 
