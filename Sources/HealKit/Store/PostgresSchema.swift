@@ -83,5 +83,11 @@ enum PostgresSchema {
                 PRIMARY KEY (repository, test))
             """,
         ],
+        // An attempt on a cause of several tests is one row per test's key, all pointing at the
+        // representative's row: the budgets count claims, the breakers count every key.
+        [
+            "ALTER TABLE heal_attempts ADD COLUMN claim_id BIGINT",
+            "CREATE INDEX heal_attempts_by_claim ON heal_attempts (claim_id)",
+        ],
     ]
 }

@@ -5,57 +5,74 @@ extension PostgresStore {
     public func claimAttempt(_ claim: AttemptClaim, policy: BreakerPolicy,
                              beforeCommit: @escaping @Sendable () -> Void) async throws -> ClaimResult {
         try await transaction("claim an attempt") { db, logger in
-            let key = claim.key
+            let repository = claim.key.repository
             let now = claim.at.timeIntervalSince1970
-            try await db.query("INSERT INTO heal_repositories (id) VALUES (\(key.repository)) ON CONFLICT DO NOTHING", logger: logger)
-            try await db.query("SELECT id FROM heal_repositories WHERE id = \(key.repository) FOR UPDATE", logger: logger)
-            var state = try await Self.state(db, logger, key) ?? .closed
+            try await db.query("INSERT INTO heal_repositories (id) VALUES (\(repository)) ON CONFLICT DO NOTHING", logger: logger)
+            try await db.query("SELECT id FROM heal_repositories WHERE id = \(repository) FOR UPDATE", logger: logger)
             let cutoff = now - policy.attemptLease
             let reason = StoreText.abandonedReason(policy)
-            let abandoned = try await db.query("""
-                UPDATE heal_attempts SET outcome = \(AttemptOutcome.abandoned.rawValue), reason = \(reason), finished_at = \(now)
-                WHERE repository = \(key.repository) AND test = \(key.test) AND outcome IS NULL AND started_at < \(cutoff)
-                RETURNING id
-                """, logger: logger).collect().count
-            for _ in 0..<abandoned { state = Breaker.recording(.abandoned, on: state, at: claim.at, policy: policy) }
+            var standings: [KeyStanding] = []
+            var changed: Set<Int> = []
+            for (index, key) in claim.keys.enumerated() {
+                var state = try await Self.state(db, logger, key) ?? .closed
+                let abandoned = try await db.query("""
+                    UPDATE heal_attempts SET outcome = \(AttemptOutcome.abandoned.rawValue), reason = \(reason), finished_at = \(now)
+                    WHERE repository = \(key.repository) AND test = \(key.test) AND outcome IS NULL AND started_at < \(cutoff)
+                    RETURNING id
+                    """, logger: logger).collect().count
+                for _ in 0..<abandoned { state = Breaker.recording(.abandoned, on: state, at: claim.at, policy: policy) }
+                if abandoned > 0 { changed.insert(index) }
+                let counts = try await db.query("""
+                    SELECT
+                      (SELECT count(*) FROM heal_attempts WHERE repository = \(key.repository) AND test = \(key.test) AND outcome IS NULL) AS running,
+                      (SELECT coalesce(max(number), 0) FROM heal_attempts WHERE repository = \(key.repository) AND test = \(key.test)) AS attempts
+                    """, logger: logger).collect().first?.makeRandomAccess()
+                standings.append(KeyStanding(state: state, running: try counts?.value("running", as: Int.self) ?? 0,
+                                             attemptsSoFar: try counts?.value("attempts", as: Int.self) ?? 0))
+            }
             let dayStart = now - 86_400
-            let counts = try await db.query("""
-                SELECT
-                  (SELECT count(*) FROM heal_attempts WHERE repository = \(key.repository) AND test = \(key.test) AND outcome IS NULL) AS running,
-                  (SELECT coalesce(max(number), 0) FROM heal_attempts WHERE repository = \(key.repository) AND test = \(key.test)) AS attempts,
-                  (SELECT count(*) FROM heal_attempts WHERE repository = \(key.repository) AND started_at > \(dayStart)) AS last_day
-                """, logger: logger).collect().first?.makeRandomAccess()
+            var lastDay = 0
+            for try await count in try await db.query("""
+                SELECT count(DISTINCT coalesce(claim_id, id)) FROM heal_attempts
+                WHERE repository = \(repository) AND started_at > \(dayStart)
+                """, logger: logger).decode(Int.self) {
+                lastDay = count
+            }
             var thisRun = 0
             if let runID = claim.runID {
                 for try await count in try await db.query(
-                    "SELECT count(*) FROM heal_attempts WHERE run_id = \(runID)", logger: logger).decode(Int.self) {
+                    "SELECT count(DISTINCT coalesce(claim_id, id)) FROM heal_attempts WHERE run_id = \(runID)",
+                    logger: logger).decode(Int.self) {
                     thisRun = count
                 }
             }
-            let usage = BudgetUsage(thisRun: thisRun, lastDay: try counts?.value("last_day", as: Int.self) ?? 0)
-            let decision = Breaker.decide(state: state, running: try counts?.value("running", as: Int.self) ?? 0,
-                                          attemptsSoFar: try counts?.value("attempts", as: Int.self) ?? 0,
-                                          usage: usage, policy: policy)
-            if case .refused(.breakerOpen) = decision, state.openedAt == nil {
-                state.openedAt = claim.at
-                state.updatedAt = claim.at
-            }
+            let decision = Breaker.decide(keys: standings, usage: BudgetUsage(thisRun: thisRun, lastDay: lastDay), policy: policy)
+            let outcome = ClaimOutcome(decision: decision, standings: standings, changed: changed, at: claim.at, policy: policy)
             var attempt: AttemptRecord?
-            if case .dispatch(let number) = decision {
-                var id: Int64 = 0
-                for try await inserted in try await db.query("""
-                    INSERT INTO heal_attempts (repository, test, number, run_id, agent, branch, started_at)
-                    VALUES (\(key.repository), \(key.test), \(number), \(claim.runID), \(claim.agent), \(claim.branch), \(now))
-                    RETURNING id
-                    """, logger: logger).decode(Int64.self) {
-                    id = inserted
+            if case .dispatch = decision {
+                var claimID: Int64?
+                for (key, standing) in zip(claim.keys, outcome.standings) {
+                    let number = standing.attemptsSoFar + 1
+                    for try await inserted in try await db.query("""
+                        INSERT INTO heal_attempts (repository, test, number, run_id, agent, branch, started_at, claim_id)
+                        VALUES (\(key.repository), \(key.test), \(number), \(claim.runID), \(claim.agent), \(claim.branch), \(now),
+                                \(claimID))
+                        RETURNING id
+                        """, logger: logger).decode(Int64.self) where claimID == nil {
+                        claimID = inserted
+                        attempt = AttemptRecord(id: inserted, key: key, number: number, runID: claim.runID, agent: claim.agent,
+                                                branch: claim.branch, startedAt: claim.at)
+                    }
                 }
-                attempt = AttemptRecord(id: id, key: key, number: number, runID: claim.runID, agent: claim.agent,
-                                        branch: claim.branch, startedAt: claim.at)
+                if let claimID {
+                    try await db.query("UPDATE heal_attempts SET claim_id = id WHERE id = \(claimID)", logger: logger)
+                }
             }
-            try await Self.save(db, logger, key, state)
+            for index in outcome.changed {
+                try await Self.save(db, logger, claim.keys[index], outcome.standings[index].state)
+            }
             beforeCommit()
-            return ClaimResult(decision: decision, attempt: attempt, state: state)
+            return ClaimResult(decision: decision, attempt: attempt, state: outcome.reportedState)
         }
     }
 
@@ -63,22 +80,30 @@ extension PostgresStore {
                               at: Date, policy: BreakerPolicy) async throws -> BreakerState {
         let location = location
         return try await transaction("finish attempt \(id)") { db, logger in
-            guard let row = try await db.query("""
-                SELECT a.repository, a.test, a.outcome FROM heal_attempts a
-                JOIN heal_repositories r ON r.id = a.repository WHERE a.id = \(id) FOR UPDATE OF r
-                """, logger: logger).collect().first?.makeRandomAccess() else {
+            let rows = try await db.query("""
+                SELECT a.id, a.repository, a.test, a.outcome FROM heal_attempts a
+                JOIN heal_repositories r ON r.id = a.repository WHERE a.id = \(id) OR a.claim_id = \(id)
+                ORDER BY a.id FOR UPDATE OF r
+                """, logger: logger).collect().map { $0.makeRandomAccess() }
+            guard !rows.isEmpty else {
                 throw StoreFailure(location: location, operation: "finish attempt \(id)", detail: "no such attempt")
             }
-            let key = BreakerKey(repository: try row.value("repository"), test: try row.value("test"))
-            var state = try await Self.state(db, logger, key) ?? .closed
-            guard try row.value("outcome", as: String?.self) == nil else { return state }
-            try await db.query("""
-                UPDATE heal_attempts SET outcome = \(outcome.rawValue), reason = \(reason), branch = coalesce(\(branch), branch),
-                  finished_at = \(at.timeIntervalSince1970) WHERE id = \(id)
-                """, logger: logger)
-            state = Breaker.recording(outcome, on: state, at: at, policy: policy)
-            try await Self.save(db, logger, key, state)
-            return state
+            var states: [BreakerState] = []
+            for row in rows {
+                let key = BreakerKey(repository: try row.value("repository"), test: try row.value("test"))
+                var state = try await Self.state(db, logger, key) ?? .closed
+                if try row.value("outcome", as: String?.self) == nil {
+                    let rowID: Int64 = try row.value("id")
+                    try await db.query("""
+                        UPDATE heal_attempts SET outcome = \(outcome.rawValue), reason = \(reason), branch = coalesce(\(branch), branch),
+                          finished_at = \(at.timeIntervalSince1970) WHERE id = \(rowID)
+                        """, logger: logger)
+                    state = Breaker.recording(outcome, on: state, at: at, policy: policy)
+                    try await Self.save(db, logger, key, state)
+                }
+                states.append(state)
+            }
+            return states[0]
         }
     }
 

@@ -72,6 +72,14 @@ enum SQLiteSchema {
                     PRIMARY KEY (repository, test));
                 """)
         }
+        // An attempt on a cause of several tests is one row per test's key, all pointing at the
+        // representative's row: the budgets count claims, the breakers count every key.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE heal_attempts ADD COLUMN claim_id INTEGER;
+                CREATE INDEX heal_attempts_by_claim ON heal_attempts (claim_id);
+                """)
+        }
         return migrator
     }
 }

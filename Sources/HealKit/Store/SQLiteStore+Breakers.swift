@@ -5,48 +5,60 @@ extension SQLiteStore {
     public func claimAttempt(_ claim: AttemptClaim, policy: BreakerPolicy,
                              beforeCommit: @escaping @Sendable () -> Void) async throws -> ClaimResult {
         try await write("claim an attempt") { db in
-            let key = claim.key
             let now = claim.at.timeIntervalSince1970
-            try db.execute(sql: "INSERT OR IGNORE INTO heal_repositories (id) VALUES (?)", arguments: [key.repository])
-            try db.execute(sql: "INSERT OR IGNORE INTO heal_breakers (repository, test) VALUES (?, ?)",
-                           arguments: [key.repository, key.test])
-            var state = try Self.state(db, key)
-            let stale = try Int.fetchAll(db, sql: """
-                SELECT id FROM heal_attempts WHERE repository = ? AND test = ? AND outcome IS NULL AND started_at < ?
-                ORDER BY id
-                """, arguments: [key.repository, key.test, now - policy.attemptLease])
-            for id in stale {
-                try db.execute(sql: """
-                    UPDATE heal_attempts SET outcome = ?, reason = ?, finished_at = ? WHERE id = ?
-                    """, arguments: [AttemptOutcome.abandoned.rawValue, StoreText.abandonedReason(policy), now, id])
-                state = Breaker.recording(.abandoned, on: state, at: claim.at, policy: policy)
+            try db.execute(sql: "INSERT OR IGNORE INTO heal_repositories (id) VALUES (?)", arguments: [claim.key.repository])
+            var standings: [KeyStanding] = []
+            var changed: Set<Int> = []
+            for (index, key) in claim.keys.enumerated() {
+                var state = try Self.state(db, key)
+                let stale = try Int.fetchAll(db, sql: """
+                    SELECT id FROM heal_attempts WHERE repository = ? AND test = ? AND outcome IS NULL AND started_at < ?
+                    ORDER BY id
+                    """, arguments: [key.repository, key.test, now - policy.attemptLease])
+                for id in stale {
+                    try db.execute(sql: """
+                        UPDATE heal_attempts SET outcome = ?, reason = ?, finished_at = ? WHERE id = ?
+                        """, arguments: [AttemptOutcome.abandoned.rawValue, StoreText.abandonedReason(policy), now, id])
+                    state = Breaker.recording(.abandoned, on: state, at: claim.at, policy: policy)
+                    changed.insert(index)
+                }
+                let counts = try Row.fetchOne(db, sql: """
+                    SELECT
+                      (SELECT count(*) FROM heal_attempts WHERE repository = ?1 AND test = ?2 AND outcome IS NULL) AS running,
+                      (SELECT coalesce(max(number), 0) FROM heal_attempts WHERE repository = ?1 AND test = ?2) AS attempts
+                    """, arguments: [key.repository, key.test])
+                standings.append(KeyStanding(state: state, running: counts?["running"] ?? 0, attemptsSoFar: counts?["attempts"] ?? 0))
             }
-            let counts = try Row.fetchOne(db, sql: """
+            let usage = try Row.fetchOne(db, sql: """
                 SELECT
-                  (SELECT count(*) FROM heal_attempts WHERE repository = ?1 AND test = ?2 AND outcome IS NULL) AS running,
-                  (SELECT coalesce(max(number), 0) FROM heal_attempts WHERE repository = ?1 AND test = ?2) AS attempts,
-                  (SELECT count(*) FROM heal_attempts WHERE repository = ?1 AND started_at > ?3) AS last_day,
-                  (SELECT count(*) FROM heal_attempts WHERE ?4 IS NOT NULL AND run_id = ?4) AS this_run
-                """, arguments: [key.repository, key.test, now - 86_400, claim.runID])
-            let usage = BudgetUsage(thisRun: counts?["this_run"] ?? 0, lastDay: counts?["last_day"] ?? 0)
-            let decision = Breaker.decide(state: state, running: counts?["running"] ?? 0,
-                                          attemptsSoFar: counts?["attempts"] ?? 0, usage: usage, policy: policy)
-            if case .refused(.breakerOpen) = decision, state.openedAt == nil {
-                state.openedAt = claim.at
-                state.updatedAt = claim.at
-            }
+                  (SELECT count(DISTINCT coalesce(claim_id, id)) FROM heal_attempts WHERE repository = ?1 AND started_at > ?2) AS last_day,
+                  (SELECT count(DISTINCT coalesce(claim_id, id)) FROM heal_attempts WHERE ?3 IS NOT NULL AND run_id = ?3) AS this_run
+                """, arguments: [claim.key.repository, now - 86_400, claim.runID])
+            let decision = Breaker.decide(keys: standings, usage: BudgetUsage(thisRun: usage?["this_run"] ?? 0,
+                                                                              lastDay: usage?["last_day"] ?? 0), policy: policy)
+            let outcome = ClaimOutcome(decision: decision, standings: standings, changed: changed, at: claim.at, policy: policy)
             var attempt: AttemptRecord?
-            if case .dispatch(let number) = decision {
-                try db.execute(sql: """
-                    INSERT INTO heal_attempts (repository, test, number, run_id, agent, branch, started_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [key.repository, key.test, number, claim.runID, claim.agent, claim.branch, now])
-                attempt = AttemptRecord(id: db.lastInsertedRowID, key: key, number: number, runID: claim.runID,
-                                        agent: claim.agent, branch: claim.branch, startedAt: claim.at)
+            if case .dispatch = decision {
+                var claimID: Int64?
+                for (key, standing) in zip(claim.keys, outcome.standings) {
+                    let number = standing.attemptsSoFar + 1
+                    try db.execute(sql: """
+                        INSERT INTO heal_attempts (repository, test, number, run_id, agent, branch, started_at, claim_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [key.repository, key.test, number, claim.runID, claim.agent, claim.branch, now, claimID])
+                    if claimID == nil {
+                        claimID = db.lastInsertedRowID
+                        try db.execute(sql: "UPDATE heal_attempts SET claim_id = id WHERE id = ?", arguments: [claimID])
+                        attempt = AttemptRecord(id: claimID ?? 0, key: key, number: number, runID: claim.runID,
+                                                agent: claim.agent, branch: claim.branch, startedAt: claim.at)
+                    }
+                }
             }
-            try Self.save(db, key, state)
+            for index in outcome.changed {
+                try Self.save(db, claim.keys[index], outcome.standings[index].state)
+            }
             beforeCommit()
-            return ClaimResult(decision: decision, attempt: attempt, state: state)
+            return ClaimResult(decision: decision, attempt: attempt, state: outcome.reportedState)
         }
     }
 
@@ -54,20 +66,27 @@ extension SQLiteStore {
                               at: Date, policy: BreakerPolicy) async throws -> BreakerState {
         let location = location
         return try await write("finish attempt \(id)") { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT repository, test, outcome FROM heal_attempts WHERE id = ?",
-                                             arguments: [id]) else {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, repository, test, outcome FROM heal_attempts WHERE id = ?1 OR claim_id = ?1 ORDER BY id
+                """, arguments: [id])
+            guard !rows.isEmpty else {
                 throw StoreFailure(location: location, operation: "finish attempt \(id)", detail: "no such attempt")
             }
-            let key = BreakerKey(repository: row["repository"], test: row["test"])
-            var state = try Self.state(db, key)
-            let previous: String? = row["outcome"]
-            guard previous == nil else { return state }
-            try db.execute(sql: """
-                UPDATE heal_attempts SET outcome = ?, reason = ?, branch = coalesce(?, branch), finished_at = ? WHERE id = ?
-                """, arguments: [outcome.rawValue, reason, branch, at.timeIntervalSince1970, id])
-            state = Breaker.recording(outcome, on: state, at: at, policy: policy)
-            try Self.save(db, key, state)
-            return state
+            var states: [BreakerState] = []
+            for row in rows {
+                let key = BreakerKey(repository: row["repository"], test: row["test"])
+                var state = try Self.state(db, key)
+                let previous: String? = row["outcome"]
+                if previous == nil {
+                    try db.execute(sql: """
+                        UPDATE heal_attempts SET outcome = ?, reason = ?, branch = coalesce(?, branch), finished_at = ? WHERE id = ?
+                        """, arguments: [outcome.rawValue, reason, branch, at.timeIntervalSince1970, row["id"] as Int64])
+                    state = Breaker.recording(outcome, on: state, at: at, policy: policy)
+                    try Self.save(db, key, state)
+                }
+                states.append(state)
+            }
+            return states[0]
         }
     }
 

@@ -81,3 +81,35 @@ struct BreakerStateMachineTests {
         #expect(BreakerKey(repository: "r", test: "::").fileName.hasPrefix("test-"))
     }
 }
+
+@Suite("Breaker decisions for a cause of several tests")
+struct CauseBreakerTests {
+    let policy = BreakerPolicy(maxAttempts: 3, dispatchesPerRun: 2, dispatchesPerDay: 5)
+    let now = Date(timeIntervalSince1970: 1_800_000_000)
+    let free = BudgetUsage(thisRun: 0, lastDay: 0)
+
+    @Test("every key closed: dispatched, numbered by the representative's attempts")
+    func dispatches() {
+        let keys = [KeyStanding(state: .closed, attemptsSoFar: 4), KeyStanding(state: .closed), KeyStanding(state: .closed)]
+        #expect(Breaker.decide(keys: keys, usage: free, policy: policy) == .dispatch(attempt: 5))
+    }
+
+    @Test("one member's open breaker refuses the whole cause, before any budget")
+    func oneOpenKeyRefuses() {
+        let open = BreakerState(consecutiveFailures: 3, openedAt: now)
+        let keys = [KeyStanding(state: .closed), KeyStanding(state: .closed, running: 3), KeyStanding(state: open)]
+        #expect(Breaker.decide(keys: keys, usage: BudgetUsage(thisRun: 2, lastDay: 5), policy: policy)
+                == .refused(.breakerOpen(failures: 3)))
+        #expect(Breaker.decide(keys: Array(keys.prefix(2)), usage: free, policy: policy)
+                == .refused(.attemptsInFlight(running: 3, failures: 0)))
+    }
+
+    @Test("a spent budget is a budget refusal, not a breaker's")
+    func budget() {
+        let keys = [KeyStanding(state: .closed), KeyStanding(state: BreakerState(consecutiveFailures: 2))]
+        #expect(Breaker.decide(keys: keys, usage: BudgetUsage(thisRun: 2, lastDay: 0), policy: policy)
+                == .refused(.runBudgetExhausted(limit: 2)))
+        #expect(Breaker.decide(keys: keys, usage: BudgetUsage(thisRun: 0, lastDay: 5), policy: policy)
+                == .refused(.dayBudgetExhausted(limit: 5)))
+    }
+}

@@ -11,6 +11,9 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
     case aSuccessEndsTheFailureStreak
     case aStaleClaimCountsAsAbandoned
     case budgetsLimitDispatches
+    case aCauseCountsAgainstEveryTestOnce
+    case anOpenMemberRefusesTheCause
+    case aSpentBudgetTouchesNoBreaker
     case aLateReportKeepsTheFirstOutcome
     case runHistoryAndTimeToFix
     case flakeHistoryCountsMixedOutcomes
@@ -94,6 +97,55 @@ enum StoreContract: String, CaseIterable, Sendable, CustomTestStringConvertible 
             #expect(try await claim("c", run: nil, at: t0).isDispatch)
             #expect(try await claim("d", run: nil, at: t0 + 60) == .refused(.dayBudgetExhausted(limit: 3)))
             #expect(try await claim("d", run: nil, at: t0 + 86_401).isDispatch)
+
+        case .aCauseCountsAgainstEveryTestOnce:
+            let members = ["b", "c"].map { BreakerKey(repository: repository, test: "tests/test_app.py::test_\($0)") }
+            let tight = BreakerPolicy(maxAttempts: 3, dispatchesPerRun: 2, dispatchesPerDay: 100, attemptLease: 3600)
+            let run = try await store.startRun(RunStart(repository: repository, before: "a", after: "b", detectedAt: t0))
+            let claim = try await store.claimAttempt(AttemptClaim(key: key, members: members, runID: run, agent: "revert",
+                                                                  branch: "heal/x", at: t0), policy: tight)
+            #expect(claim.decision == .dispatch(attempt: 1))
+            let attempt = try #require(claim.attempt)
+            #expect(attempt.key == key)
+            for member in [key] + members {
+                let record = try await store.breaker(member)
+                #expect(record.running == 1 && record.attempts == 1, "\(member.test)")
+            }
+            let state = try await store.finishAttempt(id: attempt.id, outcome: .verificationFailed, reason: "still fails",
+                                                      branch: nil, at: t0 + 5, policy: tight)
+            #expect(state.consecutiveFailures == 1)
+            for member in [key] + members {
+                #expect(try await store.breaker(member).state.consecutiveFailures == 1, "\(member.test)")
+                #expect(try await store.attempts(for: member).map(\.outcome) == [.verificationFailed])
+            }
+            // The run's budget counts the cause once: one more claim fits.
+            let other = BreakerKey(repository: repository, test: "tests/test_app.py::test_other")
+            #expect(try await store.claimAttempt(AttemptClaim(key: other, runID: run, at: t0 + 6), policy: tight).decision.isDispatch)
+            #expect(try await store.claimAttempt(AttemptClaim(key: BreakerKey(repository: repository, test: "z"), runID: run,
+                                                              at: t0 + 7), policy: tight).decision
+                    == .refused(.runBudgetExhausted(limit: 2)))
+
+        case .anOpenMemberRefusesTheCause:
+            let member = BreakerKey(repository: repository, test: "tests/test_app.py::test_member")
+            for _ in 1...3 {
+                let attempt = try #require(try await store.claimAttempt(AttemptClaim(key: member, at: t0), policy: policy).attempt)
+                _ = try await store.finishAttempt(id: attempt.id, outcome: .agentError, reason: "exit 1", branch: nil,
+                                                  at: t0 + 1, policy: policy)
+            }
+            let refused = try await store.claimAttempt(AttemptClaim(key: key, members: [member], at: t0 + 2), policy: policy)
+            #expect(refused.decision == .refused(.breakerOpen(failures: 3)))
+            #expect(refused.attempt == nil && refused.state.isOpen)
+            #expect(try await store.attempts(for: key).isEmpty)
+            #expect(try await store.breaker(key).state == .closed)
+
+        case .aSpentBudgetTouchesNoBreaker:
+            let none = BreakerPolicy(maxAttempts: 3, dispatchesPerRun: 0, dispatchesPerDay: 100, attemptLease: 3600)
+            let run = try await store.startRun(RunStart(repository: repository, before: "a", after: "b", detectedAt: t0))
+            let member = BreakerKey(repository: repository, test: "tests/test_app.py::test_member")
+            let refused = try await store.claimAttempt(AttemptClaim(key: key, members: [member], runID: run, at: t0), policy: none)
+            #expect(refused.decision == .refused(.runBudgetExhausted(limit: 0)))
+            #expect(try await store.breakers(repository: repository).isEmpty)
+            #expect(try await store.attempts(for: key).isEmpty)
 
         case .aLateReportKeepsTheFirstOutcome:
             let attempt = try #require(try await store.claimAttempt(AttemptClaim(key: key, at: t0), policy: policy).attempt)
