@@ -9,7 +9,7 @@ extension FixAttempt {
                      templates: TemplateLibrary) throws -> Inputs {
         let failureOutput = error.text
         let causalDiff = UnifiedDiffText.render(request.verdict.causalDiff)
-        var rules = FixScope.rules(config: engine.config, verdict: request.verdict, testFile: nil)
+        var rules = FixScope.rules(config: engine.config, verdict: request.verdict, testFiles: [])
         rules.coverageArea.formUnion(error.traceFiles)
         rules.addsTests = !(engine.agent is RevertAgent)
         var input = AgentPromptInput(test: .init(id: request.verdict.test), failureOutput: failureOutput,
@@ -18,8 +18,8 @@ extension FixAttempt {
         input.productionError = ErrorEvidenceMarkdown.render(error.regression)
         input.errorType = error.regression.errors?.type
         let prompt = try templates.renderAgentPrompt(input)
-        return try Inputs.write(prompt: prompt, failureOutput: failureOutput, causalDiff: causalDiff, rules: rules,
-                                to: directory, runDirectory: runDirectory)
+        return try Inputs.write(prompt: prompt, failureOutputs: [failureOutput], of: [request.verdict.test],
+                                causalDiff: causalDiff, rules: rules, to: directory, runDirectory: runDirectory)
     }
 
     func verifyErrorFix(_ error: ProductionErrorFix, commit: ObjectID, change: ProposedChange, runner: TestRunner,
@@ -34,25 +34,5 @@ extension FixAttempt {
         }
         return try await verifier.verifyReproduction(error, commit: commit, change: change, deploy: request.deploy,
                                                      deployReport: deployReport)
-    }
-
-    /// The PR body of a production error's fix: the error's evidence as the triggering result,
-    /// the verification that was done, and how to reproduce it (the new test, when there is one).
-    func describeErrorFix(_ error: ProductionErrorFix, verification: FixVerification, in input: inout PRBodyInput) {
-        input.productionError = ErrorEvidenceMarkdown.render(error.regression)
-        input.causalDiffIntro = "The deploy's changed hunks that the error's trace runs through:"
-        input.verification.statements = verification.statements
-        let deploy = request.deploy.short(12)
-        if let test = verification.reproducedBy.first {
-            let command = CommandTemplate.render(engine.config.suite.test, TestTarget(id: test).placeholders(["results": "results.xml"]))
-            input.reproduce.testCommand = command
-            input.reproduce.note = "The new regression test " + DefaultTemplates.inlineCode(test) + " comes with the fix: heal ran it "
-                + "on the deploy's code (it fails) and with the fix (it passes). On the branch, run "
-                + DefaultTemplates.inlineCode(command) + "; to see it fail, restore the deploy's version of the fixed files "
-                + "(" + DefaultTemplates.inlineCode("git checkout \(deploy) -- <file>") + ") and run it again."
-        } else {
-            input.reproduce.note = "The error was seen in production logs and no test reproduces it; the fix reverts the causal "
-                + "hunks. Compare " + DefaultTemplates.inlineCode("git diff \(deploy) \(input.reproduce.branch)") + " with the trace above."
-        }
     }
 }

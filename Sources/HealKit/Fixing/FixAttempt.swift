@@ -32,7 +32,7 @@ struct FixAttempt {
                                                   withGit: !engine.agent.runsInHeal)
         do {
             let result = try await attempt(in: workspace, area: area, runDirectory: runDirectory, runner: runner,
-                                           templates: templates, deployReport: deployReport, heal: heal)
+                                           templates: templates, deployReport: deployReport)
             try area.remove(workspace.root)
             return result
         } catch {
@@ -42,11 +42,12 @@ struct FixAttempt {
     }
 
     private func attempt(in workspace: AgentWorkspace, area: WorkArea, runDirectory: String, runner: TestRunner,
-                         templates: TemplateLibrary, deployReport: TestReport?, heal: HealDirectory) async throws -> FixAttemptResult {
+                         templates: TemplateLibrary, deployReport: TestReport?) async throws -> FixAttemptResult {
         let inputs = if let error = request.productionError {
             try errorInputs(error, to: workspace.inputs, runDirectory: runDirectory, templates: templates)
         } else {
-            try await writeInputs(to: workspace.inputs, runDirectory: runDirectory, runner: runner, templates: templates)
+            try await writeInputs(to: workspace.inputs, runDirectory: runDirectory, runner: runner, templates: templates,
+                                  deployReport: deployReport)
         }
         let task = AgentTask(test: request.verdict.test, testFile: request.target.file, workspace: workspace.workspace,
                              outDirectory: workspace.out, repositoryPath: engine.repositoryPath,
@@ -101,15 +102,15 @@ struct FixAttempt {
             return .failed(.verificationFailed, reason, runDirectory: runDirectory)
         }
         try Repository(discovering: engine.repositoryPath).createBranch(branch, at: commit.hex, force: true)
-        let body = try renderBody(repository: repository, commit: commit, change: candidate.change, rules: inputs.rules,
-                                  summary: agentRun.summary, failureOutput: inputs.failureOutput,
-                                  verification: verification, scores: scores, templates: templates)
-        let prBody = try PRStaging.stage(body, branch: branch, healDirectory: heal)
-        guard let forge = engine.forge else {
-            return FixAttemptResult(outcome: .staged, prBody: prBody, runDirectory: runDirectory)
-        }
-        let url = try await publish(body: body, forge: forge)
-        return FixAttemptResult(outcome: .opened, prBody: prBody, pullRequest: url, runDirectory: runDirectory)
+        let publication = try await engine.publisher.publish(VerifiedFix(
+            request: request, branch: branch, commit: commit, causalBase: causalBase, causalHead: causalHead,
+            attempt: number, maxAttempts: config.fix.maxAttempts, agent: engine.agent.name, summary: agentRun.summary,
+            change: candidate.change, rules: inputs.rules, failureOutputs: inputs.failureOutputs,
+            verification: verification, testCommand: verification.reproducedBy.first.map { command(TestTarget(id: $0)) } ?? testCommand,
+            triageReruns: max(1, config.triage.reruns),
+            unboxedReason: containment.unboxedReason, scores: scores))
+        return FixAttemptResult(outcome: publication.pullRequest == nil ? .staged : .opened, prBody: publication.prBody,
+                                pullRequest: publication.pullRequest, runDirectory: runDirectory)
     }
 
     // MARK: - Inputs
@@ -118,16 +119,19 @@ struct FixAttempt {
         var promptFile: String
         var failureFile: String
         var causalDiffFile: String
-        var failureOutput: String
+        /// Each test's failure output at the deploy, in `request.members` order.
+        var failureOutputs: [String]
         var rules: ScopeRules
 
         /// Writes the three inputs into `directory` (beside the workspace) and, for the record,
-        /// into `runDirectory`.
-        static func write(prompt: String, failureOutput: String, causalDiff: String, rules: ScopeRules,
+        /// into `runDirectory`; `failure.txt` heads each test's output with its id when there are several.
+        static func write(prompt: String, failureOutputs: [String], of tests: [String], causalDiff: String, rules: ScopeRules,
                           to directory: String, runDirectory: String) throws -> Inputs {
+            let failures = failureOutputs.count == 1 ? failureOutputs[0]
+                : zip(tests, failureOutputs).map { "== \($0.0)\n\($0.1)" }.joined(separator: "\n\n")
             let inputs = Inputs(promptFile: directory + "/prompt.md", failureFile: directory + "/failure.txt",
-                                causalDiffFile: directory + "/causal.diff", failureOutput: failureOutput, rules: rules)
-            for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failureOutput), (inputs.causalDiffFile, causalDiff)] {
+                                causalDiffFile: directory + "/causal.diff", failureOutputs: failureOutputs, rules: rules)
+            for (path, text) in [(inputs.promptFile, prompt), (inputs.failureFile, failures), (inputs.causalDiffFile, causalDiff)] {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
                 try text.write(toFile: runDirectory + "/" + (path as NSString).lastPathComponent, atomically: true, encoding: .utf8)
             }
@@ -135,29 +139,44 @@ struct FixAttempt {
         }
     }
 
+    /// Other tests of a cause whose failure outputs the prompt shows; the rest it names only.
+    static let promptedOutputs = 10
+
     /// The three inputs, written beside the agent's workspace (never into it, where they would
     /// count as the agent's change) and copied to the run directory for the record: the
-    /// failure output at the deploy, the causal diff, and the prompt rendered from the
+    /// failure outputs at the deploy — the representative's from a fresh run, the other tests'
+    /// from the deploy's report —, the causal diff, and the prompt rendered from the
     /// agent-prompt template.
     private func writeInputs(to directory: String, runDirectory: String, runner: TestRunner,
-                             templates: TemplateLibrary) async throws -> Inputs {
+                             templates: TemplateLibrary, deployReport: TestReport?) async throws -> Inputs {
         let failureOutput = try await failureOutput(runner: runner)
+        // An eval cause's table already shows every case.
+        let others = request.members.dropFirst().map { member in
+            !request.scores.isEmpty ? "(its scores are in the table above)"
+                : deployReport?.test(member.id).map { [$0.message, $0.output].compactMap { $0 }.filter { !$0.isEmpty }
+                    .joined(separator: "\n\n") } ?? "(no failure output in the deploy's report)"
+        }
         let causalDiff = UnifiedDiffText.render(request.verdict.causalDiff)
-        let rules = FixScope.rules(config: config, verdict: request.verdict, testFile: request.target.file)
+        let rules = FixScope.rules(config: config, verdict: request.verdict, testFiles: request.members.compactMap(\.file))
         let prompt = try templates.renderAgentPrompt(AgentPromptInput(
             test: .init(id: request.target.id, file: request.target.file,
                         command: testCommand),
-            failureOutput: failureOutput, causalDiff: causalDiff, branch: branch,
-            scope: FixScope.promptScope(rules, config: config)))
-        return try Inputs.write(prompt: prompt, failureOutput: failureOutput, causalDiff: causalDiff, rules: rules,
-                                to: directory, runDirectory: runDirectory)
+            failureOutput: failureOutput,
+            otherTests: zip(request.members.dropFirst(), others).enumerated().map { index, pair in
+                .init(id: pair.0.id, file: pair.0.file, failureOutput: index < Self.promptedOutputs ? pair.1 : nil)
+            },
+            causalDiff: causalDiff, branch: branch, scope: FixScope.promptScope(rules, config: config)))
+        return try Inputs.write(prompt: prompt, failureOutputs: [failureOutput] + others, of: request.tests,
+                                causalDiff: causalDiff, rules: rules, to: directory, runDirectory: runDirectory)
     }
 
-    /// What the agent is told failed: the test's output at the deploy, or for eval cases the
-    /// scores triage measured.
+    /// What the agent is told failed: the representative test's output at the deploy, or for
+    /// eval cases the scores triage measured.
     private func failureOutput(runner: TestRunner) async throws -> String {
         if !request.scores.isEmpty {
-            return "The eval scores dropped after the deploy:\n\n" + scoreTable(fixed: [:])
+            return "The eval scores dropped after the deploy:\n\n" + ScoreEvidenceMarkdown.render(
+                order: request.tests, cases: request.scores,
+                baselineRevision: (request.baseline ?? causalBase).short(), deployRevision: request.deploy.short())
         }
         let failure = try await runner.runTest(request.target, at: deploy)
         return switch failure.outcome {
@@ -170,20 +189,15 @@ struct FixAttempt {
         }
     }
 
-    private func scoreTable(fixed: [String: ScoreVerification.CaseCheck]) -> String {
-        ScoreEvidenceMarkdown.render(order: request.tests, cases: request.scores, fixed: fixed,
-                                     baselineRevision: (request.baseline ?? causalBase).short(), deployRevision: request.deploy.short())
-    }
-
     // MARK: - Verification
 
-    /// A test's fix: its reruns and the suite. An eval cause's: every case by score
-    /// (`ScoreFixVerifier`) and the suite (when there is one) for new failures.
+    /// A test cause's fix: every member's reruns and the suite. An eval cause's: every case by
+    /// score (`ScoreFixVerifier`) and the suite (when there is one) for new failures.
     private func verify(_ commit: ObjectID, runner: TestRunner,
                         deployReport: TestReport?) async throws -> (FixVerification, ScoreVerification?) {
         let verifier = FixVerifier(runner: runner, reruns: config.fix.verifyReruns)
         guard !request.scores.isEmpty else {
-            return (try await verifier.verify(request.target, at: commit, deployReport: deployReport), nil)
+            return (try await verifier.verify(request.members, at: commit, deployReport: deployReport), nil)
         }
         guard let evals = config.evals else {
             throw FixRequestError(test: request.verdict.test, problem: "an eval regression, but the configuration has no `evals:`",
@@ -219,73 +233,27 @@ struct FixAttempt {
     /// The fix commit's message: heal's subject, the agent's summary, heal's trailers.
     private func commitMessage(summary: String?) -> String {
         let culprit = request.verdict.culprit?.id.hex ?? causalHead.hex
-        var message = "heal: fix \(request.verdict.test)\n\n"
+        let others = request.members.count - 1
+        var message = "heal: fix \(request.verdict.test)" + (others > 0 ? " and \(others) more" : "") + "\n\n"
         if let summary, !summary.isEmpty { message += summary.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
-        message += "Heal-Test: \(request.verdict.test)\nHeal-Culprit: \(culprit)\nHeal-Attempt: \(number)\n"
+        message += request.tests.map { "Heal-Test: \($0)\n" }.joined()
+        message += "Heal-Cause: \(request.cause)\nHeal-Culprit: \(culprit)\nHeal-Attempt: \(number)\n"
         return message
     }
 
-    private func publish(body: String, forge: any Forge) async throws -> String {
-        let base = try await baseBranch()
-        try await BranchPublisher(repositoryPath: engine.repositoryPath, baseBranch: base).push(branch)
-        return try await forge.upsertDraftPullRequest(
-            title: PRStaging.title(test: request.verdict.test, deploy: deploy), body: body, base: base, head: branch)
-    }
-
-    private func baseBranch() async throws -> String {
-        if let configured = config.baseBranch { return configured }
-        if let current = try await BranchPublisher.checkedOutBranch(repositoryPath: engine.repositoryPath) { return current }
-        throw FixRequestError(test: request.verdict.test, problem: "the repository's HEAD is detached, so the PR's base branch is unknown",
-                              fix: "set `base-branch:` in .heal.yml")
-    }
-
-    // MARK: - PR body
-
-    /// The command that runs the failing test alone, as a human would type it.
+    /// The command that runs the representative failing test alone, as a human would type it.
     private var testCommand: String {
         let target = request.target
         if !request.scores.isEmpty, let evals = config.evals {
             return CommandTemplate.render(evals.caseCommand, ["id": target.id, "samples": String(evals.samples),
                                                               "results": "scores.jsonl"])
         }
-        return CommandTemplate.render(config.suite.test, target.placeholders(["results": "results.xml"]))
+        return command(target)
     }
 
-    private func renderBody(repository: Repository, commit: ObjectID, change: ProposedChange, rules: ScopeRules,
-                            summary: String?, failureOutput: String, verification: FixVerification,
-                            scores: ScoreVerification?, templates: TemplateLibrary) throws -> String {
-        let verdict = request.verdict
-        let fixDiff = try repository.diff(from: deploy, to: commit.hex, options: DiffOptions(contextLines: 3, includeLines: true))
-        let culprit = verdict.culprit
-        let causalFiles = Set(verdict.causalDiff.map(\.path.string))
-        var input = PRBodyInput(
-            title: PRStaging.title(test: verdict.test, deploy: deploy),
-            test: .init(id: verdict.test, file: request.target.file),
-            eval: .init(baselineRevision: (request.baseline ?? causalBase).short(), deployRevision: request.deploy.short(),
-                        baselineOutcome: "passed", deployOutcome: "failed", reruns: max(1, config.triage.reruns)),
-            failureOutput: scores == nil ? failureOutput : nil,
-            culprit: .init(id: (culprit?.id ?? causalHead).short(12), author: culprit.map { "\($0.author.name) <\($0.author.email)>" } ?? "unknown",
-                           subject: culprit?.summary ?? "(no single culprit commit)"),
-            causalDiff: UnifiedDiffText.render(verdict.causalDiff),
-            change: .init(agent: engine.agent.name, summary: summary,
-                          files: change.files.map { file in
-                              let reason = causalFiles.contains(file.path) ? "in the causal diff"
-                                  : rules.coverageArea.contains(file.path) ? "covered by the failing test" : "matches `scope.allow`"
-                              return .init(path: file.path, added: file.addedLines.count, removed: file.removedLines.count, reason: reason)
-                          },
-                          diff: UnifiedDiffText.render(fixDiff.files),
-                          maxChangedLines: rules.maxChangedLines, maxChangedFiles: rules.maxChangedFiles),
-            verification: .init(testPasses: verification.testPasses, testReruns: verification.testReruns,
-                                suiteSummary: verification.suiteSummary),
-            attempt: .init(number: number, maximum: config.fix.maxAttempts),
-            reproduce: .init(branch: branch, deployRevision: request.deploy.short(12),
-                             testCommand: testCommand),
-            unboxedReason: containment.unboxedReason,
-            scores: scores.map { checks in
-                PRBodyInput.Scores(table: scoreTable(fixed: Dictionary(uniqueKeysWithValues: checks.cases.map { ($0.id, $0) })),
-                                   verification: ScoreEvidenceMarkdown.verification(checks.cases))
-            })
-        if let error = request.productionError { describeErrorFix(error, verification: verification, in: &input) }
-        return try templates.renderPRBody(input)
+    /// The command that runs `target` alone (for a production error, the regression test the
+    /// fix added).
+    private func command(_ target: TestTarget) -> String {
+        CommandTemplate.render(config.suite.test, target.placeholders(["results": "results.xml"]))
     }
 }

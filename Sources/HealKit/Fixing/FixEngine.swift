@@ -1,11 +1,11 @@
 import Foundation
 import GitKit
 
-/// Dispatches one fix attempt for a regression and keeps it only if it is in scope and
-/// verified: claim the attempt from the breaker → workspace holding the deploy's files → agent →
-/// scope guard → verify → commit on the fix branch → stage the PR body → (optionally) push the
-/// fix branch and open or update the draft PR → record the outcome. The workspace is removed
-/// whatever happened.
+/// Dispatches one fix attempt for a cause and keeps it only if it is in scope and verified:
+/// claim the attempt from the breaker → workspace holding the deploy's files → agent → scope
+/// guard → verify every test of the cause → commit on the fix branch → hand the verified fix
+/// to the publisher (PR body staged; optionally the branch pushed and a draft PR opened or
+/// updated) → record the outcome. The workspace is removed whatever happened.
 ///
 /// The human gate is structural: the only ref this writes is the fix branch (`heal/…`), the
 /// only push is of that branch, and the user's checkout, index and base branch are never
@@ -16,25 +16,26 @@ public struct FixEngine: Sendable {
     public let config: HealConfig
     public let agent: any FixAgent
     public let store: any HealStore
-    /// Where fixes are proposed; nil stages them locally only.
-    public let forge: (any Forge)?
+    /// Where verified fixes are proposed (`PRPublisher`).
+    public let publisher: any FixPublishing
     /// The `heal run` this dispatch belongs to, for the per-run budget.
     public let runID: Int64?
 
     public init(repositoryPath: String, config: HealConfig, agent: any FixAgent, store: any HealStore,
-                forge: (any Forge)? = nil, runID: Int64? = nil) {
+                publisher: any FixPublishing, runID: Int64? = nil) {
         self.repositoryPath = repositoryPath
         self.config = config
         self.agent = agent
         self.store = store
-        self.forge = forge
+        self.publisher = publisher
         self.runID = runID
     }
 
-    /// The breaker limits from `fix:`; the lease outlives the agent's timeout plus verification.
-    public var policy: BreakerPolicy {
+    /// The breaker limits from `fix:`; the lease outlives the agent's timeout plus verifying
+    /// `tests` failing tests.
+    public func policy(tests count: Int = 1) -> BreakerPolicy {
         let timeout = Double(config.fix.timeout.components.seconds)
-        let tests = Double(config.suite.testTimeout.components.seconds) * Double(config.fix.verifyReruns + 1)
+        let tests = Double(config.suite.testTimeout.components.seconds) * Double(config.fix.verifyReruns * max(1, count) + 1)
         let suites = Double(config.suite.timeout.components.seconds) * 2
         return BreakerPolicy(maxAttempts: config.fix.maxAttempts, dispatchesPerRun: config.fix.maxPerRun,
                              dispatchesPerDay: config.fix.maxPerDay, attemptLease: timeout + tests + suites + 600)
@@ -59,12 +60,17 @@ public struct FixEngine: Sendable {
             return dispatch(attempt: 0, branch: branch, outcome: .alreadyStaged, prBody: staged,
                             reason: "\(branch) already holds a verified fix on \(request.deploy.short()); nothing dispatched")
         }
-        let key = BreakerKey(repository: try RepositoryID.of(repository), test: test)
+        let repositoryID = try RepositoryID.of(repository)
+        let key = BreakerKey(repository: repositoryID, test: test)
         // A configuration that cannot box the agent in is the user's to fix, not a failed attempt.
         let containment = try await Containment.resolve(repositoryPath: repositoryPath, settings: config.sandbox)
         if !agent.runsInHeal, let refusal = containment.agentRefusal { throw refusal }
+        let limits = policy(tests: request.members.count)
+        // One attempt on the cause counts against the breaker of each of its tests.
+        let members = request.tests.dropFirst().map { BreakerKey(repository: repositoryID, test: $0) }
         let claim = try await store.claimAttempt(
-            AttemptClaim(key: key, runID: request.runID ?? runID, agent: agent.name, branch: branch), policy: policy)
+            AttemptClaim(key: key, members: members, runID: request.runID ?? runID, agent: agent.name, branch: branch),
+            policy: limits)
         guard case .dispatch(let number) = claim.decision, let record = claim.attempt else {
             guard case .refused(let refusal) = claim.decision else {
                 return dispatch(attempt: claim.state.consecutiveFailures, branch: nil, outcome: .breakerOpen, reason: "refused")
@@ -83,11 +89,11 @@ public struct FixEngine: Sendable {
             result = try await attempt.run()
         } catch {
             _ = try? await store.finishAttempt(id: record.id, outcome: .agentError, reason: "heal failed: \(error)",
-                                               branch: nil, at: Date(), policy: policy)
+                                               branch: nil, at: Date(), policy: limits)
             throw error
         }
         _ = try await store.finishAttempt(id: record.id, outcome: result.outcome, reason: result.reason,
-                                          branch: result.kept ? branch : nil, at: Date(), policy: policy)
+                                          branch: result.kept ? branch : nil, at: Date(), policy: limits)
         return FixDispatch(test: test, cause: request.cause, tests: request.tests, agent: agent.name, attempt: number,
                            branch: result.kept ? branch : nil, outcome: result.dispatchOutcome, prBody: result.prBody,
                            reason: result.reason, violations: result.violations, pullRequest: result.pullRequest,

@@ -1,18 +1,18 @@
 import GitKit
 
-/// The scope rules for one regression's fix, from the configuration and triage's verdict.
+/// The scope rules for one cause's fix, from the configuration and triage's verdict.
 public enum FixScope {
-    /// Coverage area = the files the failing test covers ∪ the causal diff's files (both sides
-    /// of a rename); the failing test's own file is protected whatever `scope.tests` says.
-    public static func rules(config: HealConfig, verdict: TestVerdict, testFile: String?) -> ScopeRules {
+    /// Coverage area = the files the failing tests cover ∪ the causal diff's files (both sides
+    /// of a rename); the failing tests' own files are protected whatever `scope.tests` says.
+    public static func rules(config: HealConfig, verdict: TestVerdict, testFiles: [String]) -> ScopeRules {
         var area = Set(verdict.coveredFiles)
         for file in verdict.causalDiff {
             area.insert(file.path.string)
             if file.status == .renamed { area.insert(file.oldPath.string) }
         }
-        if let testFile { area.remove(testFile) }
+        area.subtract(testFiles)
         return ScopeRules(coverageArea: area, allow: config.scope.allowGlobs, tests: config.scope.testGlobs,
-                          protectedFiles: testFile.map { [$0] } ?? [],
+                          protectedFiles: Set(testFiles),
                           maxChangedLines: config.scope.maxLines, maxChangedFiles: config.scope.maxFiles)
     }
 

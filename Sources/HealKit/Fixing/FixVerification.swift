@@ -1,11 +1,14 @@
 import GitKit
 
-/// How a fix held up: the failing test on every rerun, and the suite against the deploy
-/// commit's.
+/// How a fix held up: every failing test of the cause on every rerun, and the suite against
+/// the deploy commit's.
 public struct FixVerification: Sendable, Equatable {
-    /// Reruns of the failing test that passed, and how many ran.
+    /// Reruns of each failing test that passed, and how many ran (per test: a verified fix
+    /// has every test of the cause pass all its reruns).
     public var testPasses: Int
     public var testReruns: Int
+    /// How many failing tests were verified (the cause's tests).
+    public var tests: Int
     /// Tests that passed at the deploy commit and fail (or are gone) with the fix.
     public var newFailures: [String]
     /// One line for the PR body: `no new failures (12 passed, 1 failing before too)`.
@@ -21,9 +24,11 @@ public struct FixVerification: Sendable, Equatable {
 
     public var isVerified: Bool { failureReason == nil }
 
-    public init(testPasses: Int, testReruns: Int, newFailures: [String], suiteSummary: String, failureReason: String?) {
+    public init(testPasses: Int, testReruns: Int, tests: Int = 1, newFailures: [String], suiteSummary: String,
+                failureReason: String?) {
         self.testPasses = testPasses
         self.testReruns = testReruns
+        self.tests = tests
         self.newFailures = newFailures
         self.suiteSummary = suiteSummary
         self.failureReason = failureReason
@@ -44,7 +49,7 @@ public struct FixVerification: Sendable, Equatable {
 /// the next.
 public struct FixVerifier: Sendable {
     public let runner: TestRunner
-    /// Fresh reruns of the failing test that must all pass (`fix.verify-reruns`).
+    /// Fresh reruns of each failing test that must all pass (`fix.verify-reruns`).
     public let reruns: Int
 
     public init(runner: TestRunner, reruns: Int) {
@@ -52,26 +57,29 @@ public struct FixVerifier: Sendable {
         self.reruns = max(1, reruns)
     }
 
-    /// Runs the failing test `reruns` times at `commit`, stopping at the first failure, then
-    /// the suite (never from the cache), and compares the suite with `deployReport` (the suite
-    /// at the deploy commit, taken before any agent ran).
-    public func verify(_ test: TestTarget, at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
-        if test.isBuildUnit { return try await verifyBuild(test, at: commit, deployReport: deployReport) }
-        var passes = 0
-        for run in 1...reruns {
-            let result = try await runner.runTest(test, at: commit.hex)
-            guard result.outcome == .passed else {
-                let how: String = switch result.outcome {
-                case .passed: "passed"
-                case .failed(let testCase): "failed: \(testCase.message ?? testCase.outcome.rawValue)"
-                case .couldNotRun(let reason): "did not run: \(reason)"
-                }
-                return FixVerification(testPasses: passes, testReruns: run, newFailures: [], suiteSummary: "not run",
-                                       failureReason: "`\(test.id)` \(how) (rerun \(run) of \(reruns))")
-            }
-            passes += 1
+    /// Runs each failing test of the cause `reruns` times at `commit`, stopping at the first
+    /// failure, then the suite (never from the cache), in which each must pass too, and
+    /// compares the suite with `deployReport` (the suite at the deploy commit, taken before any
+    /// agent ran). A unit that did not build (a cause of its own) is verified by building.
+    public func verify(_ tests: [TestTarget], at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
+        if tests.count == 1, let unit = tests.first, unit.isBuildUnit {
+            return try await verifyBuild(unit, at: commit, deployReport: deployReport)
         }
-        return try await verifySuite(passes: passes, runs: reruns, at: commit, deployReport: deployReport)
+        for test in tests {
+            for run in 1...reruns {
+                let result = try await runner.runTest(test, at: commit.hex)
+                guard result.outcome == .passed else {
+                    let how: String = switch result.outcome {
+                    case .passed: "passed"
+                    case .failed(let testCase): "failed: \(testCase.message ?? testCase.outcome.rawValue)"
+                    case .couldNotRun(let reason): "did not run: \(reason)"
+                    }
+                    return FixVerification(testPasses: run - 1, testReruns: run, tests: tests.count, newFailures: [],
+                                           suiteSummary: "not run", failureReason: "`\(test.id)` \(how) (rerun \(run) of \(reruns))")
+                }
+            }
+        }
+        return try await verifySuite(tests, passes: reruns, runs: reruns, at: commit, deployReport: deployReport)
     }
 
     /// A unit that did not build: it must build now (once — a build is deterministic), and the
@@ -84,7 +92,7 @@ public struct FixVerifier: Sendable {
                                    failureReason: "`\(unit.id)` still does not build with the fix: \(probe.output ?? "no answer")")
         }
         guard unit.id == TestRunner.wholeSuite else {
-            return try await verifySuite(passes: 1, runs: 1, at: commit, deployReport: deployReport)
+            return try await verifySuite([], passes: 1, runs: 1, at: commit, deployReport: deployReport)
         }
         let fixed = try await runner.runSuite(at: commit.hex, cached: false)
         guard let report = fixed.report, !report.tests.contains(where: { $0.outcome == .buildFailed }) else {
@@ -100,30 +108,36 @@ public struct FixVerifier: Sendable {
     /// Only the suite at `commit` against `deployReport`: for a fix judged on something other
     /// than a test's reruns (eval scores).
     public func verifySuite(at commit: ObjectID, deployReport: TestReport?) async throws -> FixVerification {
-        try await verifySuite(passes: 0, runs: 0, at: commit, deployReport: deployReport)
+        try await verifySuite([], passes: 0, runs: 0, at: commit, deployReport: deployReport)
     }
 
-    func verifySuite(passes: Int, runs reruns: Int, at commit: ObjectID,
-                             deployReport: TestReport?) async throws -> FixVerification {
+    /// The suite with the fix: each of `tests` passes in it, and no test that passed at the
+    /// deploy commit fails.
+    func verifySuite(_ tests: [TestTarget] = [], passes: Int, runs reruns: Int, at commit: ObjectID,
+                      deployReport: TestReport?) async throws -> FixVerification {
+        func failed(_ reason: String, suite: String, newFailures: [String] = []) -> FixVerification {
+            FixVerification(testPasses: passes, testReruns: reruns, tests: max(1, tests.count), newFailures: newFailures,
+                            suiteSummary: suite, failureReason: reason)
+        }
         let fixed = try await runner.runSuite(at: commit.hex, cached: false)
         guard let fixedReport = fixed.report else {
-            return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "could not run",
-                                   failureReason: "the suite did not run with the fix: \(fixed.couldNotRunReason ?? "no report")")
+            return failed("the suite did not run with the fix: \(fixed.couldNotRunReason ?? "no report")", suite: "could not run")
         }
         guard let before = deployReport else {
-            return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [], suiteSummary: "no baseline",
-                                   failureReason: "the suite did not run at the deploy commit, so new failures cannot be ruled out")
+            return failed("the suite did not run at the deploy commit, so new failures cannot be ruled out", suite: "no baseline")
+        }
+        if let failing = tests.first(where: { fixedReport.test($0.id)?.outcome.isPass != true }) {
+            return failed("`\(failing.id)` does not pass in the suite with the fix", suite: "a fixed test fails")
         }
         let newFailures = FixVerification.newFailures(deploy: before, fixed: fixedReport)
         let passed = fixedReport.tests.filter(\.outcome.isPass).count
         let failingBefore = before.tests.filter(\.outcome.isFailure).count
         guard newFailures.isEmpty else {
             let names = newFailures.prefix(5).map { "`\($0)`" }.joined(separator: ", ")
-            return FixVerification(testPasses: passes, testReruns: reruns, newFailures: newFailures,
-                                   suiteSummary: "\(newFailures.count) new failure(s)",
-                                   failureReason: "the fix breaks \(newFailures.count) test(s) that passed at the deploy commit: \(names)")
+            return failed("the fix breaks \(newFailures.count) test(s) that passed at the deploy commit: \(names)",
+                          suite: "\(newFailures.count) new failure(s)", newFailures: newFailures)
         }
-        return FixVerification(testPasses: passes, testReruns: reruns, newFailures: [],
+        return FixVerification(testPasses: passes, testReruns: reruns, tests: max(1, tests.count), newFailures: [],
                                suiteSummary: "no new failures (\(passed) passed, \(failingBefore) failing at the deploy commit)",
                                failureReason: nil)
     }

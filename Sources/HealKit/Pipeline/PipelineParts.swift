@@ -65,14 +65,13 @@ public struct PipelineParts: Sendable {
 
     /// The real ones for `setup`: the configured runner (results cached in `store`), agent and
     /// forge, and tickets under heal's directory.
-    public static func live(setup: PipelineSetup, store: any HealStore, agent: (any FixAgent)? = nil,
-                            runID: Int64? = nil) throws -> PipelineParts {
+    public static func live(setup: PipelineSetup, store: any HealStore, agent: (any FixAgent)? = nil) throws -> PipelineParts {
         var runner = try TestRunner(repositoryPath: setup.root, config: setup.config, cache: store)
         runner.warm = WarmDirectory.enabled(healDirectory: setup.healDirectory)
         let forge = try ForgeKind.forge(publish: setup.config.publish.rawValue, workingDirectory: setup.root)
         let fixer = FixEngine(repositoryPath: setup.root, config: setup.config,
                               agent: agent ?? AgentFactory.make(setup.config.fix.agent, config: setup.config),
-                              store: store, forge: forge, runID: runID)
+                              store: store, publisher: PRPublisher(repositoryPath: setup.root, config: setup.config, forge: forge))
         return PipelineParts(
             suites: runner, triageRunners: ExportTriageRunners(testRunner: runner), fixer: fixer,
             escalations: EscalationWriter(repositoryID: setup.repositoryID, commonDirectory: setup.commonDirectory,

@@ -43,9 +43,27 @@ public struct AgentPromptInput: Sendable, Equatable {
         }
     }
 
+    /// Another test the same cause breaks, which the fix must make pass too.
+    public struct OtherTest: Sendable, Equatable {
+        public var id: String
+        public var file: String?
+        /// What it printed when it failed at the deploy commit; nil to name it only (a cause of
+        /// many tests shows the first few outputs).
+        public var failureOutput: String?
+
+        public init(id: String, file: String? = nil, failureOutput: String? = nil) {
+            self.id = id
+            self.file = file
+            self.failureOutput = failureOutput
+        }
+    }
+
+    /// The cause's representative test.
     public var test: FailingTest
     /// What the test printed when it failed at the deploy commit.
     public var failureOutput: String
+    /// The cause's other failing tests.
+    public var otherTests: [OtherTest]
     /// The causal hunks as a unified diff (deploy base → deploy).
     public var causalDiff: String
     /// The fix branch the agent's change is for (`heal/<test-slug>-<short-sha>`).
@@ -58,10 +76,11 @@ public struct AgentPromptInput: Sendable, Equatable {
     public var productionError: String?
     public var errorType: String?
 
-    public init(test: FailingTest, failureOutput: String, causalDiff: String, branch: String,
-                instruction: String? = nil, scope: Scope) {
+    public init(test: FailingTest, failureOutput: String, otherTests: [OtherTest] = [], causalDiff: String,
+                branch: String, instruction: String? = nil, scope: Scope) {
         self.test = test
         self.failureOutput = failureOutput
+        self.otherTests = otherTests
         self.causalDiff = causalDiff
         self.branch = branch
         self.instruction = instruction

@@ -19,7 +19,19 @@ struct AgentPromptContext {
         var maxChangedFiles: Int
     }
 
+    /// Named apart from the representative's `failureOutput` and `failureFence`: Mustache would
+    /// fall back on those for a test whose output is not shown.
+    struct OtherTest {
+        var id: String
+        var file: String?
+        var output: String?
+        var outputFence: String
+    }
+
     var test: AgentPromptInput.FailingTest
+    var otherTests: [OtherTest]
+    var hasOtherTests: Bool
+    var otherCount: Int
     var branch: String
     var failureOutput: String
     var failureFence: String
@@ -33,6 +45,12 @@ struct AgentPromptContext {
 
     init(_ input: AgentPromptInput) {
         test = input.test
+        otherTests = input.otherTests.map { other in
+            let output = other.failureOutput.map(DefaultTemplates.trimmingTrailingNewlines)
+            return OtherTest(id: other.id, file: other.file, output: output, outputFence: DefaultTemplates.fence(for: output ?? ""))
+        }
+        hasOtherTests = !otherTests.isEmpty
+        otherCount = otherTests.count
         branch = input.branch
         failureOutput = DefaultTemplates.trimmingTrailingNewlines(input.failureOutput)
         failureFence = DefaultTemplates.fence(for: failureOutput)

@@ -57,6 +57,20 @@ It passed before the deploy and fails consistently after it. Its failure output:
 {{failureFence}}text
 {{failureOutput}}
 {{failureFence}}
+{{#hasOtherTests}}
+
+The same change breaks {{otherCount}} more tests; your fix must make them pass too:
+{{#otherTests}}
+
+- Test id: `{{id}}`{{#file}} in `{{file}}`{{/file}}
+{{#output}}
+
+{{outputFence}}text
+{{output}}
+{{outputFence}}
+{{/output}}
+{{/otherTests}}
+{{/hasOtherTests}}
 
 ## 2. The causal diff
 
@@ -69,7 +83,7 @@ The fix belongs in or next to this code:
 
 ## 3. What to do
 
-Fix the code so that `{{test.id}}` passes. Keep the intent of the deploy where you can: prefer
+Fix the code so that `{{test.id}}`{{#hasOtherTests}} and the other tests above{{/hasOtherTests}} pass{{^hasOtherTests}}es{{/hasOtherTests}}. Keep the intent of the deploy where you can: prefer
 correcting the faulty change over reverting unrelated work. Edit the files in place and stop.
 Do not commit, do not push, do not open a pull request, do not create branches or tags, and do
 not fetch anything from the network: heal checks, verifies, commits and stages the pull request

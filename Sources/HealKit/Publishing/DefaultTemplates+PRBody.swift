@@ -24,6 +24,19 @@ pushes to and never moves the base branch.**
 {{/productionError}}
 {{^productionError}}
 {{^scores}}
+{{#hasOtherTests}}
+One change broke {{testCount}} tests. heal grouped them as one cause: it triaged the first in
+full and confirmed each of the others with runs of its own (each fails at the culprit and
+passes there with the causal diff reverted). This one fix is for all of them.
+
+| Test | File |
+|---|---|
+| `{{testRow.id}}` | {{#testRow.file}}`{{testRow.file}}`{{/testRow.file}} |
+{{#otherTests}}
+| `{{id}}` | {{#file}}`{{file}}`{{/file}} |
+{{/otherTests}}
+
+{{/hasOtherTests}}
 `{{test.id}}`{{#test.file}} (in `{{test.file}}`){{/test.file}}:
 
 - Baseline `{{eval.baselineRevision}}`: {{eval.baselineOutcome}}
@@ -86,7 +99,12 @@ Size: {{change.changedLines}} changed lines in {{change.changedFileCount}} files
 {{/verification.statements}}
 {{^verification.statements}}
 {{^scores}}
+{{^hasOtherTests}}
 - `{{test.id}}` passed on {{verification.testPasses}} of {{verification.testReruns}} reruns with the fix.
+{{/hasOtherTests}}
+{{#hasOtherTests}}
+- Each of the {{testCount}} tests above passed on {{verification.testPasses}} of {{verification.testReruns}} reruns with the fix, and in the full suite.
+{{/hasOtherTests}}
 {{/scores}}
 {{#scores}}
 {{verification}}

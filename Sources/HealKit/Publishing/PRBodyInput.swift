@@ -135,7 +135,10 @@ public struct PRBodyInput: Sendable, Equatable {
     }
 
     public var title: String
+    /// The cause's representative.
     public var test: Test
+    /// The cause's other tests, which the fix makes pass too.
+    public var otherTests: [Test]
     public var eval: EvalResult
     /// The test's failure output at the deploy, shown folded; nil to leave it out.
     public var failureOutput: String?
@@ -158,12 +161,13 @@ public struct PRBodyInput: Sendable, Equatable {
     /// the test pass".
     public var causalDiffIntro: String?
 
-    public init(title: String, test: Test, eval: EvalResult, failureOutput: String? = nil, culprit: Culprit,
-                causalDiff: String, change: Change, verification: Verification, attempt: Attempt,
+    public init(title: String, test: Test, otherTests: [Test] = [], eval: EvalResult, failureOutput: String? = nil,
+                culprit: Culprit, causalDiff: String, change: Change, verification: Verification, attempt: Attempt,
                 reproduce: Reproduce, unboxedReason: String? = nil, scores: Scores? = nil) {
         self.scores = scores
         self.title = title
         self.test = test
+        self.otherTests = otherTests
         self.eval = eval
         self.failureOutput = failureOutput
         self.culprit = culprit

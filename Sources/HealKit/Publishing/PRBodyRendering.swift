@@ -20,8 +20,19 @@ struct PRBodyContext {
         var maxChangedFiles: Int
     }
 
+    /// A test of the cause as a table row: `|` escaped so an id cannot split the row.
+    struct Row {
+        var id: String
+        var file: String?
+    }
+
     var title: String
     var test: PRBodyInput.Test
+    /// The cause's other tests, and whether there are any (a table then lists all).
+    var otherTests: [Row]
+    var hasOtherTests: Bool
+    var testRow: Row
+    var testCount: Int
     var eval: PRBodyInput.EvalResult
     var failureOutput: String?
     var failureFence: String
@@ -42,6 +53,14 @@ struct PRBodyContext {
     init(_ input: PRBodyInput) {
         title = input.title
         test = input.test
+        func row(_ test: PRBodyInput.Test) -> Row {
+            Row(id: test.id.replacingOccurrences(of: "|", with: "\\|"),
+                file: test.file?.replacingOccurrences(of: "|", with: "\\|"))
+        }
+        otherTests = input.otherTests.map(row)
+        hasOtherTests = !input.otherTests.isEmpty
+        testRow = row(input.test)
+        testCount = 1 + input.otherTests.count
         eval = input.eval
         failureOutput = input.failureOutput.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
         failureFence = DefaultTemplates.fence(for: failureOutput ?? "")
@@ -67,6 +86,7 @@ struct PRBodyContext {
         unboxedReason = input.unboxedReason
         productionError = input.productionError
         causalDiffIntro = input.causalDiffIntro ?? "The smallest set of the deploy's hunks whose revert "
-            + (input.scores == nil ? "makes the test pass:" : "restores the baseline's scores:")
+            + (input.scores != nil ? "restores the baseline's scores:"
+                : input.otherTests.isEmpty ? "makes the test pass:" : "makes every one of these tests pass:")
     }
 }

@@ -91,7 +91,8 @@ final class FixEngineFixture: @unchecked Sendable {
     /// Runs one dispatch with `agent`.
     func dispatch(_ config: HealConfig, agent: any FixAgent, forge: (any Forge)? = nil) async throws -> FixDispatch {
         let store = try await store()
-        let engine = FixEngine(repositoryPath: repo.path, config: config, agent: agent, store: store, forge: forge)
+        let engine = FixEngine(repositoryPath: repo.path, config: config, agent: agent, store: store,
+                               publisher: PRPublisher(repositoryPath: repo.path, config: config, forge: forge))
         let result = try await engine.dispatch(try request())
         await store.close()
         return result

@@ -56,7 +56,8 @@ struct FixEngineRevertTests {
         var request = try fixture.request()
         request.deploy = later
         let store = try await fixture.store()
-        let engine = FixEngine(repositoryPath: fixture.repo.path, config: fixture.config(), agent: RevertAgent(), store: store)
+        let engine = FixEngine(repositoryPath: fixture.repo.path, config: fixture.config(), agent: RevertAgent(), store: store,
+                               publisher: PRPublisher(repositoryPath: fixture.repo.path, config: fixture.config()))
         let dispatch = try await engine.dispatch(request)
         await store.close()
         #expect(dispatch.outcome == .staged, "\(dispatch.reason ?? "")")
