@@ -7,7 +7,11 @@ import GitKit
 /// failed attempt with the breakers closed, a spent budget, a dry run).
 struct CauseHandler: Sendable {
     let setup: PipelineSetup
-    let parts: PipelineParts
+    let fixer: any FixDispatching
+    let escalations: any EscalationWriting
+    /// Where the breakers are read.
+    let store: any HealStore
+    let clock: @Sendable () -> Date
     let dryRun: Bool
     let runID: Int64?
     /// The suite's report at the deploy, for the tests' files and failure outputs.
@@ -66,7 +70,7 @@ struct CauseHandler: Sendable {
             progress("\(label(cause)): dry run, no agent dispatched")
             return .unhandled(reason: "dry run: no agent was dispatched")
         }
-        progress("dispatching the \(parts.fixer.agentName) agent for \(label(cause))…")
+        progress("dispatching the \(fixer.agentName) agent for \(label(cause))…")
         let members = cause.tests.map { current.test($0).map(TestTarget.init) ?? TestTarget(id: $0) }
         var request = FixRequest(verdict: cause.verdict, cause: cause.id, deploy: range.after.id, baseline: range.before.id,
                                  members: members, deployReport: current, runID: runID, keepsStagedFix: true)
@@ -74,12 +78,12 @@ struct CauseHandler: Sendable {
             item.scores.flatMap { cause.tests.contains(item.verdict.test) ? (item.verdict.test, $0) : nil }
         })
         request.productionError = productionError
-        let dispatch = try await parts.fixer.dispatch(request)
+        let dispatch = try await fixer.dispatch(request)
         report.dispatches.append(dispatch)
         let why = dispatch.reason ?? dispatch.outcome.rawValue
         switch dispatch.outcome {
         case .staged, .opened, .alreadyStaged:
-            if dispatch.outcome != .alreadyStaged { report.stagedAt = report.stagedAt ?? parts.clock() }
+            if dispatch.outcome != .alreadyStaged { report.stagedAt = report.stagedAt ?? clock() }
             progress("  \(dispatch.outcome.rawValue): " + (dispatch.outcome == .alreadyStaged ? why
                      : "attempt \(dispatch.attempt) verified on \(dispatch.branch ?? "?")")
                      + (dispatch.prBody.map { ", PR body \($0)" } ?? "") + (dispatch.pullRequest.map { ", \($0)" } ?? ""))
@@ -118,7 +122,7 @@ struct CauseHandler: Sendable {
     private func breakers(of cause: Cause) async throws -> [BreakerRecord] {
         var records: [BreakerRecord] = []
         for test in cause.tests {
-            records.append(try await parts.store.breaker(BreakerKey(repository: setup.repositoryID, test: test)))
+            records.append(try await store.breaker(BreakerKey(repository: setup.repositoryID, test: test)))
         }
         return records
     }
@@ -132,7 +136,7 @@ struct CauseHandler: Sendable {
         }
         let representative = current.test(cause.representative)
         let productionError = productionError ?? self.productionError(cause, in: report).flatMap(ErrorEvidenceMarkdown.render)
-        let escalation = try await parts.escalations.write(EscalationRequest(
+        let escalation = try await escalations.write(EscalationRequest(
             cause: cause, reason: reason, range: range,
             tests: cause.tests.map { TestReference(id: $0, file: current.test($0)?.file) },
             failureOutput: representative.map { [$0.message, $0.output].compactMap { $0 }.joined(separator: "\n") },

@@ -24,8 +24,9 @@ extension Pipeline {
             let outcome = try await triage(detected)
             report.causes = outcome.causes
             report.triaged = outcome.triaged
-            let handler = CauseHandler(setup: setup, parts: parts, dryRun: dryRun, runID: runID,
-                                       current: detected.current, progress: progress)
+            let handler = CauseHandler(setup: setup, fixer: parts.fixer, escalations: parts.escalations, store: store,
+                                       clock: parts.clock, dryRun: dryRun, runID: runID, current: detected.current,
+                                       progress: progress)
             for cause in outcome.causes { await handler.handle(cause, report: &report) }
         } catch {
             try? await store.finishRun(id: runID, summary: summary(of: report))
