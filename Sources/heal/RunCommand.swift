@@ -9,9 +9,10 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "The whole loop for a deploy: detect regressions, triage them, fix what the deploy introduced, stage PRs, escalate the rest.",
         discussion: """
             Runs the suite at --before and --after in scratch directories (never your checkout; results are cached \
-            per tree), detects regressions, and triages each: pre-existing ones are logged; ambiguous ones (flaky, \
-            unrelated to the changes, an outage) get an escalation ticket under <git-common-dir>/heal/tickets/; \
-            introduced ones get a fix agent on heal/<test>-<sha>, and a verified fix gets its PR body staged under \
+            per tree), detects regressions, groups those one change causes into one cause, and triages each cause: \
+            pre-existing ones are logged; ambiguous ones (flaky, unrelated to the changes, an outage) get an \
+            escalation ticket under <git-common-dir>/heal/tickets/; introduced ones get one fix agent for all their \
+            tests on heal/<cause>-<culprit sha>, and a verified fix gets its PR body staged under \
             <git-common-dir>/heal/pr/ (opened as a draft PR with --publish gh|glab). After fix.max-attempts failed \
             attempts the circuit breaker opens and a ticket replaces further attempts. heal never merges. \
             One run at a time per repository: a second one exits with a message, or queues with --wait. \

@@ -18,11 +18,15 @@ public struct CodeLocation: Sendable, Hashable, CustomStringConvertible {
 /// repository — the same parts as a production error's signature (`ErrorSignature`, DESIGN.md
 /// `<ExceptionType> at <repo-path>:<function>`), read from a test report's message and output.
 /// Failures with equal signatures very likely share a cause.
+///
+/// A frame in the failing test's own file says nothing about the cause — every test asserts in
+/// its own function — so the frame is the innermost one outside it; an assertion failing in
+/// the test itself has none, and its type and masked message are its signature.
 public struct FailureSignature: Sendable, Hashable, CustomStringConvertible {
     public var exceptionType: String?
     /// The message's first line, type prefix removed, masked (`MessageMask`).
     public var message: String
-    /// The innermost frame of the trace that lies in the repository.
+    /// The innermost frame of the trace that lies in the repository, outside the test's file.
     public var frame: CodeLocation?
     /// Every frame of the trace that lies in the repository, innermost first. Not part of
     /// equality: two failures of one raise reach it along different paths.
@@ -54,7 +58,9 @@ public struct FailureSignature: Sendable, Hashable, CustomStringConvertible {
 
     /// The signature of a test failure from its report's message and output: the trace is read
     /// as pytest prints it, else in any language `StackTraceParser` knows.
-    static func of(message: String?, output: String?, paths: FramePathMapper) -> FailureSignature {
+    ///
+    /// - Parameter testFile: the failing test's own file (repository path), when known.
+    static func of(message: String?, output: String?, testFile: String? = nil, paths: FramePathMapper) -> FailureSignature {
         let text = [message, output].compactMap { $0 }.joined(separator: "\n")
         let trace = PytestTraceParser.parse(text) ?? StackTraceParser.parse(text)
         var firstLine = Substring(message ?? "").split(separator: "\n").first { !$0.allSatisfy(\.isWhitespace) } ?? ""
@@ -68,7 +74,7 @@ public struct FailureSignature: Sendable, Hashable, CustomStringConvertible {
         let frames = (trace?.frames ?? []).compactMap { frame in
             paths.map(frame.file).map { CodeLocation(path: $0, function: frame.function) }
         }
-        return FailureSignature(exceptionType: type, message: MessageMask.mask(String(firstLine)), frame: frames.first,
-                                repositoryFrames: frames)
+        return FailureSignature(exceptionType: type, message: MessageMask.mask(String(firstLine)),
+                                frame: frames.first { $0.path != testFile }, repositoryFrames: frames)
     }
 }

@@ -45,14 +45,6 @@ public struct CauseJSON: Codable, Sendable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(tests, forKey: .tests)
-        try container.encode(verdict, forKey: .verdict)
-        try container.encode(reason, forKey: .reason)
-        // The contract keeps `culprit` as null rather than absent.
-        try container.encode(culprit, forKey: .culprit)
-        try container.encode(culpritCandidates, forKey: .culpritCandidates)
-        try container.encode(causalDiff, forKey: .causalDiff)
-        try container.encodeIfPresent(confidence, forKey: .confidence)
-        try container.encode(coveredFiles, forKey: .coveredFiles)
-        try container.encode(testRuns, forKey: .testRuns)
+        try representativeVerdict.encode(to: encoder, naming: false)
     }
 }

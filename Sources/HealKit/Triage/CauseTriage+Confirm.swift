@@ -11,9 +11,11 @@ extension CauseTriage {
 
     /// Confirms `test` as a member of cause `drafts[index]` with its own runs: it fails at the
     /// culprit (`strict`: a flaky test that passes there never joins), passes there with the
-    /// cause's causal hunks reverted — or with a few more of its own, found by delta debugging,
-    /// which the cause then takes on (`strict` only) — and passes at the culprit's parent (known
-    /// without a run when that is the baseline). A run at the deploy goes into `evidence`.
+    /// cause's causal hunks reverted — or with a few more of the hunks its coverage executes,
+    /// found by delta debugging, which the cause then takes on (`strict` only: without per-test
+    /// coverage a test that needs more is another cause's) — and passes at the culprit's parent
+    /// (known without a run when that is the baseline, or when the test executes nothing the
+    /// deploy changed before it). A run at the deploy goes into `evidence`.
     mutating func confirm(_ test: TestCase, evidence: inout VerdictEvidence, in index: Int,
                           strict: Bool) async throws -> Confirmation {
         let draft = drafts[index]
@@ -30,14 +32,15 @@ extension CauseTriage {
         let candidates = CausalHunks.select(diff: draft.diff, coverage: lines,
                                             failureOutput: [test.message, test.output].compactMap { $0 }.joined(separator: "\n")).hunks
         let growth = try await CausalUnion.grow(draft.hunks, from: candidates,
-                                                maxRuns: strict ? options.minimizeMaxRuns : 1) { refs in
+                                                maxRuns: strict && lines != nil ? options.minimizeMaxRuns : 1) { refs in
             try await revert(refs, of: draft.diff, base: draft.base, head: draft.head, probe: probe(test))
         }
         runs += growth.runs
         uncounted += growth.runs
         guard let added = growth.added else { return .rejected(runs: uncounted) }
-        var parent = "passes at the baseline \(draft.base.short())"
-        if !parentPassIsKnown(draft, evidence: evidence) {
+        var parent = draft.base == input.before ? "passes at the baseline \(draft.base.short())"
+            : "executes no file changed before the culprit's parent \(draft.base.short()), and passes at the baseline"
+        if try await !parentPassIsKnown(test.id, draft: draft, evidence: evidence) {
             let run = try await runner.runTest(test, at: draft.base, replacing: [:])
             runs += 1
             uncounted += 1
@@ -68,11 +71,20 @@ extension CauseTriage {
                                          deployReruns: evidence.deployRuns))
     }
 
-    /// Whether the test is known to pass at the cause's causal base without a run: the base is
-    /// the deploy's baseline, which heal ran just now or re-checked, or where the test did not
-    /// exist yet.
-    func parentPassIsKnown(_ draft: CauseDraft, evidence: VerdictEvidence) -> Bool {
-        draft.base == input.before && (evidence.isNewTest || input.baselineIsFresh || evidence.baselineRuns.contains(.pass))
+    /// Whether the test is known to pass at the cause's causal base without a run: it passes
+    /// at the baseline (which heal ran just now or re-checked) or did not exist there yet, and
+    /// the base is the baseline — or, by per-test coverage, the test executes none of the files
+    /// the deploy changed before the base, so it runs the baseline's code there.
+    mutating func parentPassIsKnown(_ test: String, draft: CauseDraft, evidence: VerdictEvidence) async throws -> Bool {
+        guard evidence.isNewTest || input.baselineIsFresh || evidence.baselineRuns.contains(.pass) else { return false }
+        if draft.base == input.before { return true }
+        guard !evidence.isNewTest, let lines = try await lines(of: test, at: input.after) else { return false }
+        let executed = Set(lines.filter { !$0.value.isEmpty }.keys)
+        if changedBefore[draft.base] == nil {
+            let files = try repository.diff(from: input.before.hex, to: draft.base.hex, options: DiffOptions(contextLines: 0)).files
+            changedBefore[draft.base] = Set(files.flatMap { [$0.oldPath.string, $0.newPath.string] })
+        }
+        return changedBefore[draft.base]?.isDisjoint(with: executed) == true
     }
 
     /// Other causes worth trying for `test`, which triage found introduced but grouping did not

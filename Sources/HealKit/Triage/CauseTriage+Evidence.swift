@@ -71,7 +71,7 @@ extension CauseTriage {
             }
             let test = input.current.test(regression.test)
             let signature = FailureSignature.of(message: test?.message ?? regression.message, output: test?.output,
-                                                paths: paths)
+                                                testFile: test?.file ?? regression.file, paths: paths)
             // Only a test's own lines tell tests apart: the whole suite's coverage would link them all.
             let covered = try await coveredHunks(of: regression.test)
             let own = coverage.source(of: regression.test, at: input.after)?.isPerTest == true

@@ -15,6 +15,8 @@ struct CauseTriage {
     var results: [String: TriagedRegression] = [:]
     /// Cause ids handed out so far (two slugs may collide).
     var causeIDs: Set<String> = []
+    /// The files the deploy changed before a causal base, by base.
+    var changedBefore: [ObjectID: Set<String>] = [:]
     private var reached = 0
 
     /// At most this many other causes are tried for a regression that triage found introduced

@@ -135,9 +135,17 @@ public struct VerdictJSON: Codable, Sendable, Equatable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        try encode(to: encoder, naming: true)
+    }
+
+    /// Encodes the verdict; without `naming`, not its `test` and `cause` (a cause's entry names
+    /// itself by `id` and `tests`).
+    func encode(to encoder: any Encoder, naming: Bool) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(test, forKey: .test)
-        try container.encodeIfPresent(cause, forKey: .cause)
+        if naming {
+            try container.encode(test, forKey: .test)
+            try container.encodeIfPresent(cause, forKey: .cause)
+        }
         try container.encode(verdict, forKey: .verdict)
         try container.encode(reason, forKey: .reason)
         // The contract keeps `culprit` as null rather than absent.

@@ -1,8 +1,9 @@
 /// Groups a deploy's regressions into likely causes before any rerun, from cheap facts only
 /// (DESIGN.md, Detect): regressions are linked when they execute the same changed hunks, fail
-/// with the same signature (type, masked message, innermost repository frame), or fail through
-/// the same function of a changed file; groups are the linked components. A group is a guess:
-/// triage confirms every member with its own runs before it joins a cause.
+/// with the same signature (type, masked message, innermost repository frame outside the test's
+/// own file — or, for an assertion in the test itself, no frame), or fail through the same
+/// function of a changed file; groups are the linked components. A group is a guess: triage
+/// confirms every member with its own runs before it joins a cause.
 public enum CauseGrouping {
     /// The groups, as indices into `facts`: largest first (ties by first member), members in
     /// order. Every index is in exactly one group.
@@ -37,7 +38,8 @@ public enum CauseGrouping {
             if left == right { return true }
         }
         guard let left = a.signature, let right = b.signature else { return false }
-        if left.frame != nil && left == right { return true }
+        // Equal signatures link when they say where or what failed; a bare message does not.
+        if left == right && (left.frame != nil || left.exceptionType != nil) { return true }
         let shared = changedCode(left, changedFiles).intersection(changedCode(right, changedFiles))
         return !shared.isEmpty
     }
