@@ -45,7 +45,7 @@ struct RunCausesTests {
 
         let (result, json) = try Self.heal(project, ["run", "--json"])
 
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 0, "\(json["dispatches"] ?? "") \(result.stderr)")
         let causes = try #require(json["causes"] as? [[String: Any]])
         #expect(causes.count == 1)
         let cause = try #require(causes.first)
@@ -92,9 +92,9 @@ struct RunCausesTests {
 
         let (result, json) = try Self.heal(project, ["run", "--json"])
 
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 0, "\(json["dispatches"] ?? "") \(result.stderr)")
         let dispatches = try #require(json["dispatches"] as? [[String: Any]])
-        #expect(dispatches.map { $0["outcome"] as? String } == ["staged", "staged"])
+        #expect(dispatches.map { $0["outcome"] as? String } == ["staged", "staged"], "\(dispatches.map { $0["reason"] ?? "" })")
         #expect(dispatches.map { $0["tests"] as? [String] } == [Catalog.labelTests, Catalog.priceTests])
         let branches = try Self.branches(project)
         #expect(branches.count == 2)
@@ -135,7 +135,7 @@ struct RunCausesTests {
 
         let (result, json) = try Self.heal(project, ["run", "--json"])
 
-        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.status == 0, "\(json["dispatches"] ?? "") \(result.stderr)")
         let dispatch = try #require((json["dispatches"] as? [[String: Any]])?.first)
         #expect((json["dispatches"] as? [Any])?.count == 1)
         #expect(dispatch["outcome"] as? String == "staged")
@@ -150,14 +150,14 @@ struct RunCausesTests {
         try Catalog.breakSKU(project)
         let culprit = try project.commit("catalog: lowercase sku prefixes")
         let (first, firstJSON) = try Self.heal(project, ["run", "--json"])
-        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.status == 0, "\(firstJSON["dispatches"] ?? "")")
         let branch = try #require((firstJSON["dispatches"] as? [[String: Any]])?.first?["branch"] as? String)
         let tip = try project.repo.head(branch)
         let testRuns = project.runs(of: "test")
 
         let (again, againJSON) = try Self.heal(project, ["run", "--json"])
         #expect(again.status == 0, "\(again.stderr)")
-        let repeated = try #require((againJSON["dispatches"] as? [[String: Any]])?.first)
+        let repeated = try #require((againJSON["dispatches"] as? [[String: Any]])?.first, "\(again.stdout)\n\(again.stderr)")
         #expect(repeated["outcome"] as? String == "already-staged")
         #expect(repeated["branch"] as? String == branch)
         #expect(try project.repo.head(branch) == tip)
