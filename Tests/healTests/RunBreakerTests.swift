@@ -21,7 +21,7 @@ struct RunBreakerTests {
         #expect(fixture.tickets().isEmpty)
 
         let second = try fixture.heal(["run", "--json"])
-        #expect(second.status == 0, "the breaker opened and the ticket was written: \(second.stderr)")
+        #expect(second.status == 0, "the breaker opened and the ticket was written: \(second.stdout) \(second.stderr)")
         let secondJSON = try jsonObject(second)
         #expect((secondJSON["dispatches"] as? [[String: Any]])?.first?["attempt"] as? Int == 2)
         let escalation = try #require((secondJSON["escalations"] as? [[String: Any]])?.first)
