@@ -74,9 +74,7 @@ struct CauseHandler: Sendable {
         let members = cause.tests.map { current.test($0).map(TestTarget.init) ?? TestTarget(id: $0) }
         var request = FixRequest(verdict: cause.verdict, cause: cause.id, deploy: range.after.id, baseline: range.before.id,
                                  members: members, deployReport: current, runID: runID, keepsStagedFix: true)
-        request.scores = Dictionary(uniqueKeysWithValues: report.triaged.compactMap { item in
-            item.scores.flatMap { cause.tests.contains(item.verdict.test) ? (item.verdict.test, $0) : nil }
-        })
+        request.scores = scoreEvidence(cause, in: report)
         request.productionError = productionError
         let dispatch = try await fixer.dispatch(request)
         report.dispatches.append(dispatch)
@@ -140,7 +138,7 @@ struct CauseHandler: Sendable {
             cause: cause, reason: reason, range: range,
             tests: cause.tests.map { TestReference(id: $0, file: current.test($0)?.file) },
             failureOutput: representative.map { [$0.message, $0.output].compactMap { $0 }.joined(separator: "\n") },
-            lookAt: lookAt, productionError: productionError))
+            lookAt: lookAt, productionError: productionError, scores: scoreTable(cause, in: report)))
         report.escalations.append(escalation)
         progress("\(label(cause)): escalated, \(reason); ticket \(escalation.ticket)")
         return .escalated(ticket: escalation.ticket)

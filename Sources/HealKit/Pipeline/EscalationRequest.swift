@@ -12,9 +12,11 @@ public struct EscalationRequest: Sendable {
     public var lookAt: [String]
     /// For a cause of production errors: the representative's evidence as Markdown.
     public var productionError: String?
+    /// For an eval cause: its cases' score table as Markdown.
+    public var scores: String?
 
     public init(cause: Cause, reason: String, range: DeployRange, tests: [TestReference], failureOutput: String?,
-                lookAt: [String], productionError: String? = nil) {
+                lookAt: [String], productionError: String? = nil, scores: String? = nil) {
         self.cause = cause
         self.reason = reason
         self.range = range
@@ -22,5 +24,6 @@ public struct EscalationRequest: Sendable {
         self.failureOutput = failureOutput
         self.lookAt = lookAt
         self.productionError = productionError
+        self.scores = scores
     }
 }

@@ -24,7 +24,7 @@ struct EscalationWriter: EscalationWriting {
                 .init(id: $0.id.short(12), author: "\($0.author.name) <\($0.author.email)>", subject: $0.summary)
             },
             causalDiff: verdict.causalDiff.isEmpty ? nil : UnifiedDiffText.render(verdict.causalDiff),
-            lookAt: request.lookAt, productionError: request.productionError)
+            lookAt: request.lookAt, productionError: request.productionError, scores: request.scores)
         let ticket = try await EscalationTicket.publish(input, key: key, commonDirectory: commonDirectory,
                                                         library: TemplateLibrary(repositoryRoot: repositoryRoot),
                                                         store: store, forge: forge)

@@ -59,6 +59,9 @@ public enum EscalationTicket {
         /// For a production error: its counts, rates, test, trace and sample, as Markdown
         /// (`ErrorEvidenceMarkdown`, log text already fenced and redacted).
         public var productionError: String?
+        /// For an eval cause: each case's scores at the baseline and the deploy and the test
+        /// that confirmed the drop, as Markdown (`ScoreEvidenceMarkdown`).
+        public var scores: String?
         public var attempts: [Attempt]
         public var culprit: Culprit?
         /// The causal hunks as a unified diff.
@@ -69,7 +72,7 @@ public enum EscalationTicket {
         public init(repository: String, test: Test, otherTests: [Test] = [], verdict: String, reason: String,
                     before: String? = nil, after: String? = nil, failureOutput: String? = nil, attempts: [Attempt] = [],
                     culprit: Culprit? = nil, causalDiff: String? = nil, lookAt: [String] = [],
-                    productionError: String? = nil) {
+                    productionError: String? = nil, scores: String? = nil) {
             self.repository = repository
             self.test = test
             self.otherTests = otherTests
@@ -83,6 +86,7 @@ public enum EscalationTicket {
             self.causalDiff = causalDiff
             self.lookAt = lookAt
             self.productionError = productionError
+            self.scores = scores
         }
 
         /// The ticket's and the forge issue's title; stable per test, so a forge search finds it.
@@ -152,6 +156,7 @@ public enum EscalationTicket {
         var failureOutput: String?
         var failureFence: String
         var productionError: String?
+        var scores: String?
         var attempts: [Attempt]
         var culprit: Input.Culprit?
         var causalDiff: String?
@@ -169,6 +174,7 @@ public enum EscalationTicket {
             failureOutput = input.failureOutput.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
             failureFence = DefaultTemplates.fence(for: failureOutput ?? "")
             productionError = input.productionError
+            scores = input.scores
             let format = Date.ISO8601FormatStyle()
             attempts = input.attempts.map {
                 Attempt(number: $0.number, agent: $0.agent, outcome: $0.outcome, reason: $0.reason, branch: $0.branch,
@@ -217,6 +223,12 @@ heal stopped working on this regression and needs a human: {{reason}}.
 
 {{productionError}}
 {{/productionError}}
+{{#scores}}
+
+## Eval scores
+
+{{scores}}
+{{/scores}}
 
 ## Attempts
 

@@ -59,6 +59,17 @@ struct EscalationTicketTests {
         #expect(text.contains("**ambiguous**"))
     }
 
+    @Test func anEvalCauseShowsItsScoreTableAndATestCauseHasNone() throws {
+        var eval = input(attempts: [])
+        eval.scores = "| Case | Baseline `1111111` | Deploy `2222222` | Drop confirmed by |\n|---|---|---|---|\n"
+            + "| `spell-receive` | 0.975 (n=40) | 0.000 (n=40) | fisher-exact p=1.2e-21, Holm-adjusted 1.2e-21 |"
+        let text = try EscalationTicket.render(eval, library: TemplateLibrary(repositoryRoot: nil))
+        #expect(text.contains("\n## Eval scores\n\n| Case | Baseline `1111111` |"))
+        #expect(text.contains("| `spell-receive` | 0.975 (n=40) | 0.000 (n=40) | fisher-exact p=1.2e-21"))
+        let test = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryRoot: nil))
+        #expect(!test.contains("## Eval scores"))
+    }
+
     @Test func aRepositoryOverrideWins() throws {
         let repo = try TempRepo()
         try repo.write(".heal/templates/escalation.mustache", "Ticket for {{test.id}}: {{reason}}\n")
