@@ -57,16 +57,17 @@ struct RunEvalsCommandTests {
         let json = try jsonObject(result)
         let verdicts = try #require(json["verdicts"] as? [[String: Any]])
         let byCase = Dictionary(uniqueKeysWithValues: verdicts.compactMap { v in (v["test"] as? String).map { ($0, v) } })
+        let arithmeticLine = try Self.line(of: "ARITHMETIC = 0.02", in: project, at: culprit)
         for id in ["arith-add", "arith-mul"] {
             let verdict = try #require(byCase[id], "\(result.stderr)")
             #expect(verdict["verdict"] as? String == "introduced")
             #expect(verdict["culprit"] as? String == culprit)
-            let files = (verdict["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]]
-            #expect(files?.map { $0["path"] as? String } == ["src/assistant.py"])
-            #expect((files?.first?["hunks"] as? [Any])?.count == 1, "the arithmetic hunk, not the greeting's or the docstring's")
+            #expect(Self.changedLines(verdict) == ["src/assistant.py": [arithmeticLine]],
+                    "the arithmetic hunk, not the greeting's or the docstring's")
             let scores = verdict["scores"] as? [String: Any]
             #expect(scores?["confirmation"] as? String == "introduced")
             #expect(scores?["test"] as? String == "fisher-exact")
+            #expect(try #require(scores?["pValue"] as? Double) < 1e-8)
         }
         for (id, verdict) in byCase where !id.hasPrefix("arith-") {
             #expect(verdict["verdict"] as? String != "introduced", "\(id): \(verdict["reason"] ?? "")")
@@ -79,16 +80,67 @@ struct RunEvalsCommandTests {
         #expect(dispatches.count == 1)
         let dispatch = try #require(dispatches.first)
         #expect(dispatch["outcome"] as? String == "staged", "\(dispatch["reason"] ?? "")")
+        #expect(Set(dispatch["tests"] as? [String] ?? []) == ["arith-add", "arith-mul"], "one fix serves the cause")
         let branch = try #require(dispatch["branch"] as? String)
         let fixed = try project.repo.git("show", "\(branch):src/assistant.py")
         #expect(fixed.contains("ARITHMETIC = 0.99") && fixed.contains("GREETING = \"Hi\""),
                 "the arithmetic hunk reverted, the harmless ones kept")
         let body = try String(contentsOfFile: try #require(dispatch["prBody"] as? String), encoding: .utf8)
-        #expect(body.contains("| `arith-add` |") && body.contains("| `arith-mul` |"))
-        #expect(body.contains("With the fix") && body.contains("fisher-exact p="))
+        #expect(body.contains("| Case | Baseline `\(before.prefix(7))` | Deploy `\(culprit.prefix(7))` | With the fix | Drop confirmed by |"))
+        for id in ["arith-add", "arith-mul"] {
+            let row = body.split(separator: "\n").first { $0.hasPrefix("| `\(id)` |") }
+            #expect(row?.components(separatedBy: "(n=40)").count == 4, "baseline, deploy and with the fix: mean (n=40)")
+            #expect(row?.contains("fisher-exact p=") == true)
+            #expect(body.contains("\(id) baseline: ") && body.contains("\(id) with fix: "), "the samples")
+        }
+        #expect(body.contains("not significantly below the baseline (fisher-exact p="))
         #expect(body.contains("restores the baseline's scores"))
+        #expect(body.contains("+ARITHMETIC = 0.02"))
+        // The noise-only cases: flagged by detection only by chance (a threshold crossing in 10
+        // samples), then confirmed as noise or pre-existing — never dispatched or escalated.
         #expect((json["escalations"] as? [Any])?.isEmpty == true)
+        for id in EvalHarness.noiseCases {
+            guard let verdict = byCase[id] else { continue }
+            #expect(["noise", "pre-existing"].contains(verdict["verdict"] as? String), "\(id): \(verdict["reason"] ?? "")")
+        }
+        print("noise-only cases flagged and left alone: \(EvalHarness.noiseCases.filter { byCase[$0] != nil })")
         #expect(try project.repo.userStateFingerprint() == fingerprint)
+    }
+
+    @Test("a continuous score drop (summary length) among harmless hunks: culprit and hunk, Mann-Whitney, one verified fix")
+    func continuousScoreDropFixed() throws {
+        let project = try PythonProject(files: EvalHarness.files(), coverage: false)
+        try project.write(".heal.yml", Self.config)
+        let before = try project.commit("baseline with evals")
+        var model = EvalHarness.Model()
+        model.greeting = "Hi"
+        model.summaryWords = 4
+        try project.write("src/assistant.py", EvalHarness.assistant(model))
+        let culprit = try project.commit("friendlier greeting, shorter summaries")
+        try project.write("docs/usage.md", "Ask it things.\n")
+        try project.commit("docs")
+
+        let result = try HealBinary.run(["run", "--before", before, "--json"], in: project.path)
+
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try jsonObject(result)
+        let verdict = try #require((json["verdicts"] as? [[String: Any]])?.first { $0["test"] as? String == "summary" },
+                                   "\(result.stderr)")
+        #expect(verdict["verdict"] as? String == "introduced")
+        #expect(verdict["culprit"] as? String == culprit)
+        #expect(Self.changedLines(verdict) == ["src/assistant.py": [try Self.line(of: "SUMMARY_WORDS = 4", in: project, at: culprit)]])
+        let scores = verdict["scores"] as? [String: Any]
+        #expect((scores?["test"] as? String)?.hasPrefix("mann-whitney") == true)
+        let dispatches = try #require(json["dispatches"] as? [[String: Any]])
+        #expect(dispatches.count == 1)
+        #expect(dispatches.first?["outcome"] as? String == "staged", "\(dispatches.first?["reason"] ?? "")")
+        #expect(dispatches.first?["tests"] as? [String] == ["summary"])
+        let branch = try #require(dispatches.first?["branch"] as? String)
+        let fixed = try project.repo.git("show", "\(branch):src/assistant.py")
+        #expect(fixed.contains("SUMMARY_WORDS = 10") && fixed.contains("GREETING = \"Hi\""))
+        let body = try String(contentsOfFile: try #require(dispatches.first?["prBody"] as? String), encoding: .utf8)
+        #expect(body.contains("| `summary` |") && body.contains("With the fix"))
+        #expect(body.contains("not significantly below the baseline (mann-whitney"))
     }
 
     @Test("a deploy that relabels an eval case: introduced, culprit and hunk in the eval's file, escalated as the eval changing, never dispatched")
@@ -112,6 +164,10 @@ struct RunEvalsCommandTests {
         let escalation = try #require((json["escalations"] as? [[String: Any]])?.first { $0["test"] as? String == "spell-receive" })
         #expect((escalation["reason"] as? String)?.hasPrefix("the eval changed between deploys") == true)
         #expect(try project.repo.git("for-each-ref", "refs/heads/heal/").isEmpty)
+        let ticket = try String(contentsOfFile: try #require(escalation["ticket"] as? String), encoding: .utf8)
+        #expect(ticket.contains("## Eval scores"))
+        #expect(ticket.contains("| `spell-receive` |") && ticket.contains("fisher-exact p="))
+        #expect(ticket.contains("+{\"id\": \"spell-receive\"") && ticket.contains("\"expected\": \"recieve\"}"))
     }
 
     @Test("a deploy that changes a unit test's own expectation: escalated as such, never dispatched")
@@ -132,5 +188,19 @@ struct RunEvalsCommandTests {
         #expect((json["dispatches"] as? [Any])?.isEmpty == true)
         let escalation = try #require((json["escalations"] as? [[String: Any]])?.first { $0["test"] as? String == test })
         #expect((escalation["reason"] as? String)?.hasPrefix("the test's own expectation changed in the deploy") == true)
+    }
+
+    /// The new-side lines each causal hunk of a verdict's JSON replaces, by file.
+    static func changedLines(_ verdict: [String: Any]) -> [String: [Int]] {
+        let files = (verdict["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]] ?? []
+        return Dictionary(uniqueKeysWithValues: files.map { file in
+            (file["path"] as? String ?? "", (file["hunks"] as? [[String: Any]] ?? []).map { $0["newStart"] as? Int ?? 0 })
+        })
+    }
+
+    /// The 1-based line of `text` in `src/assistant.py` at `commit`.
+    static func line(of text: String, in project: PythonProject, at commit: String) throws -> Int {
+        let lines = try project.repo.git("show", "\(commit):src/assistant.py").components(separatedBy: "\n")
+        return try #require(lines.firstIndex(of: text)) + 1
     }
 }
