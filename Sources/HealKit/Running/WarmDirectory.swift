@@ -30,6 +30,11 @@ public final class WarmDirectory: @unchecked Sendable {
     private let stampFile: String
     private var sync: TreeSync?
     private let mutex = NSLock()
+    /// Waits between tries of a lock that looks taken: a child process forked anywhere in this
+    /// process holds a copy of the lock's descriptor until it execs, so a lock just released
+    /// can look taken for a moment. `lockTries` pauses, then the directory counts as busy.
+    private let lockPause: @Sendable () async -> Void
+    static let lockTries = 50
 
     /// A warm directory for this repository, or nil when `HEAL_FRESH_DIRECTORIES=1` asks for a
     /// fresh directory per run (to compare, or when a build tool misbehaves with reused products).
@@ -37,7 +42,12 @@ public final class WarmDirectory: @unchecked Sendable {
         ProcessInfo.processInfo.environment["HEAL_FRESH_DIRECTORIES"] == "1" ? nil : WarmDirectory(healDirectory: healDirectory)
     }
 
-    public init(healDirectory: HealDirectory, name: String = "runs") {
+    public convenience init(healDirectory: HealDirectory, name: String = "runs") {
+        self.init(healDirectory: healDirectory, name: name) { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    init(healDirectory: HealDirectory, name: String = "runs", lockPause: @escaping @Sendable () async -> Void) {
+        self.lockPause = lockPause
         self.healDirectory = healDirectory
         directory = healDirectory.path + "/warm/" + name
         stateFile = directory + ".tree"
@@ -50,7 +60,7 @@ public final class WarmDirectory: @unchecked Sendable {
     /// not let reach a later run.
     func withTree<T: Sendable>(at revision: String, repositoryPath: String, trusted: Bool,
                                _ body: (ExportedTree) async throws -> T) async throws -> T? {
-        guard let lock = try takeLock() else { return nil }
+        guard let lock = try await takeLock() else { return nil }
         defer { close(lock) }
         let repository = try Repository(discovering: repositoryPath)
         let commit = try repository.commit(revision)
@@ -132,14 +142,15 @@ public final class WarmDirectory: @unchecked Sendable {
         }
     }
 
-    private func takeLock() throws -> Int32? {
+    private func takeLock() async throws -> Int32? {
         try FileManager.default.createDirectory(atPath: healDirectory.path + "/warm", withIntermediateDirectories: true)
         let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return nil }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            return nil
+        for _ in 0..<Self.lockTries {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return descriptor }
+            await lockPause()
         }
-        return descriptor
+        close(descriptor)
+        return nil
     }
 }

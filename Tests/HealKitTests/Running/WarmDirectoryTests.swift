@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GitKit
 @testable import HealKit
 import Testing
@@ -69,6 +74,20 @@ struct WarmDirectoryTests {
         #expect(inner == .some(nil), "the second holder is told to use a fresh directory")
     }
 
+    @Test("a lock that looks taken for a moment (a descriptor copy in a child forked elsewhere, not yet exec'd) is waited for")
+    func aLockReleasedSoonIsWaitedFor() async throws {
+        let (repo, first, _) = try repo()
+        let heal = try HealDirectory(repositoryPath: repo.path)
+        try FileManager.default.createDirectory(atPath: heal.path + "/warm", withIntermediateDirectories: true)
+        let held = open(heal.path + "/warm/runs.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        #expect(flock(held, LOCK_EX | LOCK_NB) == 0)
+        let holder = HeldDescriptor(held)
+        // The first pause is the moment the child execs and its copy goes away.
+        let warm = WarmDirectory(healDirectory: heal) { holder.release() }
+        let ran = try await warm.withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in true }
+        #expect(ran == true)
+    }
+
     @Test("a rewritten file never gets a time an earlier rewrite already gave it, across instances and processes")
     func stampsNeverRepeat() async throws {
         let (repo, first, second) = try repo()
@@ -113,5 +132,20 @@ struct WarmDirectoryTests {
             return true
         }
         #expect(times == times.sorted() && Set(times).count == times.count, "\(times)")
+    }
+}
+
+/// A descriptor the test holds until the warm directory's first pause closes it.
+private final class HeldDescriptor: @unchecked Sendable {
+    private var descriptor: Int32?
+    private let lock = NSLock()
+
+    init(_ descriptor: Int32) { self.descriptor = descriptor }
+
+    func release() {
+        lock.withLock {
+            if let descriptor { close(descriptor) }
+            descriptor = nil
+        }
     }
 }
