@@ -4,14 +4,20 @@ import Testing
 import TestSupport
 
 /// `heal run --json` on a project with a pytest suite and an unseeded eval harness
-/// (`EvalHarness`): the arithmetic cases drop in one commit among harmless hunks.
+/// (`EvalHarness`): the arithmetic cases (0/1 scores) drop in one commit among harmless hunks,
+/// or the summary (continuous scores) does.
 ///
 /// Chance failures (the harness samples unseeded): a noise-only case is confirmed introduced
 /// with probability ≤ 1e-8 (Holm-corrected alpha); the real drop (pass rate 0.99 → 0.02, 40
 /// fresh samples a side) misses it with probability < 1e-10; the fix's verification needs the
 /// fixed samples not significantly below the baseline's (≤ 1e-8 to fail by chance) and far
 /// above the deploy's (< 1e-12 to fail); a probe errs with two mislabelled samples in a row
-/// (≈ 4e-4) and the search needs two such errors to settle wrong.
+/// (≈ 4e-4) and the search needs two such errors to settle wrong. The summary's drop (10 → 4
+/// words, Gaussian spread 0.6) leaves the two sides' scores disjoint: Mann-Whitney's p at
+/// confirmation is 1 / C(80, 40) ≈ 9e-24, and a baseline sample scoring like the deploy's needs a
+/// 5.8-sigma draw. The noise-only cases are flagged by detection only by chance (a threshold
+/// crossing in 10 samples: one of them was in 4 of 5 runs measured), so their verdict is checked
+/// when they are.
 @Suite("heal run with evals")
 struct RunEvalsCommandTests {
     static let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
