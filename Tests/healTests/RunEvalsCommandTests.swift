@@ -22,11 +22,17 @@ import TestSupport
 struct RunEvalsCommandTests {
     static let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
 
+    /// The suite and the evals.
     static let config = """
         suite:
           command: "\(pytest) --junitxml={results}"
           test: "\(pytest) {id} --junitxml={results}"
           format: junit
+
+        """ + evalsOnly
+
+    /// The evals alone: `suite:` is optional then.
+    static let evalsOnly = """
         evals:
           command: "\(EvalHarness.command)"
           case: "\(EvalHarness.caseCommand)"
@@ -113,10 +119,10 @@ struct RunEvalsCommandTests {
         #expect(try project.repo.userStateFingerprint() == fingerprint)
     }
 
-    @Test("a continuous score drop (summary length) among harmless hunks: culprit and hunk, Mann-Whitney, one verified fix")
+    @Test("evals alone, a continuous score drop (summary length) among harmless hunks: culprit and hunk, Mann-Whitney, one verified fix")
     func continuousScoreDropFixed() throws {
         let project = try PythonProject(files: EvalHarness.files(), coverage: false)
-        try project.write(".heal.yml", Self.config)
+        try project.write(".heal.yml", Self.evalsOnly)
         let before = try project.commit("baseline with evals")
         var model = EvalHarness.Model()
         model.greeting = "Hi"
@@ -147,6 +153,7 @@ struct RunEvalsCommandTests {
         let body = try String(contentsOfFile: try #require(dispatches.first?["prBody"] as? String), encoding: .utf8)
         #expect(body.contains("| `summary` |") && body.contains("With the fix"))
         #expect(body.contains("not significantly below the baseline (mann-whitney"))
+        #expect(body.contains("Full suite: no test suite configured"))
     }
 
     @Test("a deploy that relabels an eval case: introduced, culprit and hunk in the eval's file, escalated as the eval changing, never dispatched")
