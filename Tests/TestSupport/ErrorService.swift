@@ -132,11 +132,11 @@ public final class ErrorService: @unchecked Sendable {
                 log.setLevel(logging.INFO)
 
 
-            def handle(kind, payload):
+            def handle(kind, payload, user=None, authorization=None):
                 try:
                     result = getattr(handlers, kind)(payload)
                 except Exception:
-                    log.exception("request %s failed", kind)
+                    log.exception("request %s failed for %s (authorization: %s)", kind, user, authorization)
                     return None
                 log.info("handled %s", kind)
                 return result
@@ -196,7 +196,8 @@ public final class ErrorService: @unchecked Sendable {
                 global _queries
                 _queries += 1
                 if _queries % int(os.environ.get("PGDRIVER_FAIL_EVERY", "1000000")) == 0:
-                    raise OperationalError("server closed the connection unexpectedly (query %d)" % _queries)
+                    raise OperationalError("server closed the connection unexpectedly (%s, query %d)"
+                                           % (os.environ["DATABASE_URL"], _queries))
                 return [{"id": args[0] if args else None}]
 
 
@@ -204,6 +205,12 @@ public final class ErrorService: @unchecked Sendable {
             return Connection()
 
         """
+
+    /// What the service's logs leak, as real ones do: the database password (in the driver's
+    /// error message, inside the connection URL), a customer's e-mail address and a bearer token
+    /// (in the message of the failing order requests). None may leave heal unredacted.
+    public static let secrets = ["hunter2-pw-8c1f", "alice.liddell@example.com",
+                                 "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNlY3JldA"]
 
     /// The load generator: twenty request kinds in a fixed rotation, one request every 36 s of
     /// simulated time (the log records carry the simulated clock).
@@ -213,6 +220,7 @@ public final class ErrorService: @unchecked Sendable {
         release, site, start, hours, fail_every, out = sys.argv[1:7]
         sys.path[:0] = [release + "/src", site]
         os.environ["PGDRIVER_FAIL_EVERY"] = fail_every
+        os.environ["DATABASE_URL"] = "postgres://shop:%s@db.internal:5432/shop" % "\(secrets[0])"
         from shop import app
 
         clock = [float(start)]
@@ -234,7 +242,8 @@ public final class ErrorService: @unchecked Sendable {
                 if slot < 8:
                     app.handle("get_order", {"items": [{"price": 250, "qty": 2}, {"price": 100, "qty": 1}]})
                 elif slot < 10:
-                    app.handle("get_order", {"items": [{"price": 999}]})
+                    app.handle("get_order", {"items": [{"price": 999}]}, user="\(secrets[1])",
+                           authorization="Bearer \(secrets[2])")
                 elif slot < 15:
                     app.handle("get_user", i)
                 elif slot == 15:

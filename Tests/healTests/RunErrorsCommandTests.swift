@@ -24,6 +24,12 @@ struct RunErrorsCommandTests {
         let regressions = try #require(json["regressions"] as? [[String: Any]])
         // (c) the steady error is no regression.
         #expect(regressions.map { $0["test"] as? String } == [ErrorService.newError, ErrorService.driverSpike])
+        #expect(!result.stdout.contains(ErrorService.steady))
+        // Counts from the load generator's rotation: 10 orders without quantities in the hour;
+        // the driver failing on 12 of 600 queries in the day, 12 of 25 in the hour.
+        let counts = regressions.compactMap { $0["errors"] as? [String: Any] }
+        #expect(counts.map { [$0["baselineCount"] as? Int, $0["currentCount"] as? Int] } == [[0, 10], [12, 12]])
+        #expect(counts.allSatisfy { ($0["adjustedPValue"] as? Double ?? 1) < 1e-9 })
         let verdicts = try #require(json["verdicts"] as? [[String: Any]])
         let byTest = Dictionary(uniqueKeysWithValues: verdicts.map { ($0["test"] as? String ?? "", $0) })
         // (a) introduced: the refactor commit is the culprit, its pricing hunks the cause.
@@ -33,6 +39,11 @@ struct RunErrorsCommandTests {
         #expect(introduced["testRuns"] as? Int == 0)
         let causal = try #require((introduced["causalDiff"] as? [String: Any])?["files"] as? [[String: Any]])
         #expect(causal.map { $0["path"] as? String } == ["src/shop/pricing.py"])
+        // The refactor's two hunks the trace runs through: `line_total` (line 2, where KeyError
+        // is raised) and `total`'s call of it (line 7).
+        let hunks = try #require(causal.first?["hunks"] as? [[String: Int]])
+        #expect(hunks == [["oldStart": 0, "oldLines": 0, "newStart": 1, "newLines": 4],
+                          ["oldStart": 3, "oldLines": 1, "newStart": 7, "newLines": 1]])
         // (b) the driver's spike is not linked: escalated, never dispatched.
         let driver = try #require(byTest[ErrorService.driverSpike])
         #expect(driver["verdict"] as? String == "ambiguous")
@@ -66,6 +77,26 @@ struct RunErrorsCommandTests {
         #expect(body.contains("None of the 5 frames of its trace inside the repository lies in code the deploy changed any more."))
         #expect(body.contains("The deploy's changed hunks that the error's trace runs through:"))
         #expect(body.contains("Full suite: no new failures (2 passed, 0 failing at the deploy commit)"))
+        #expect(body.hasPrefix("# heal: fix `\(ErrorService.newError)` (regressed in"))
+        #expect(ticket.contains("run `heal breaker reset '\(ErrorService.driverSpike)'`"))
+        #expect(ticket.contains("postgres://shop:[REDACTED]@db.internal:5432/shop"))
         #expect(result.status == 0, "every regression handled: \(result.stderr)")
+        try Self.expectNoSecret(in: result, repository: service.project.repo.path, branch: branch)
+    }
+
+    /// The logs' secrets (`ErrorService.secrets`) are nowhere heal wrote: its output, every file
+    /// under `.git/heal` (PR bodies, tickets, prompts, run records, the store), the fix branch.
+    static func expectNoSecret(in result: ShellResult, repository: String, branch: String) throws {
+        let heal = repository + "/.git/heal"
+        let files = (FileManager.default.enumerator(atPath: heal)?.compactMap { $0 as? String } ?? []).map { heal + "/" + $0 }
+        #expect(files.contains { $0.hasSuffix("prompt.md") }, "the revert's inputs are kept too")
+        var written = [("stdout", result.stdout), ("stderr", result.stderr),
+                       ("branch", try Shell.check(["git", "log", "-p", branch], in: repository))]
+        for file in files {
+            if let data = FileManager.default.contents(atPath: file) { written.append((file, String(decoding: data, as: UTF8.self))) }
+        }
+        for (name, text) in written {
+            for secret in ErrorService.secrets { #expect(!text.contains(secret), "\(name) holds \(secret)") }
+        }
     }
 }

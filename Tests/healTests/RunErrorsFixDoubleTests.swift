@@ -129,5 +129,6 @@ struct RunErrorsFixDoubleTests {
         #expect(prompt.contains("## 1. The production error"))
         #expect(prompt.contains("with the same exception (`KeyError`)"))
         #expect(prompt.contains("Add new test modules only; do not touch, delete or rename existing tests"))
+        try RunErrorsCommandTests.expectNoSecret(in: result, repository: service.project.repo.path, branch: branch)
     }
 }

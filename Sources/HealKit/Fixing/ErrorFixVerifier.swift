@@ -23,7 +23,7 @@ struct ErrorFixVerifier {
             fix.frames, deployToFix: try repository.diff(from: deploy.hex, to: commit.hex, options: zero).files,
             baselineToFix: try repository.diff(from: baseline.hex, to: commit.hex, options: zero).files)
         guard still.isEmpty else {
-            let where_ = still.prefix(3).map { "\($0.path):\($0.line) in \($0.function)" }.joined(separator: ", ")
+            let where_ = still.prefix(3).map(ErrorTriage.describe).joined(separator: ", ")
             suite.failureReason = "with the fix the error's trace still runs through code the deploy changed: \(where_)"
             return suite
         }

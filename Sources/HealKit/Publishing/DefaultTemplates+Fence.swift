@@ -6,6 +6,13 @@ extension DefaultTemplates {
         String(repeating: "`", count: max(3, longestBacktickRun(in: text) + 1))
     }
 
+    /// A title for a Markdown heading, with `code` (a test or error id, which for a production
+    /// error comes from a log) inside inline code wherever it occurs, so an id can never turn
+    /// into a link, an HTML tag or a mention.
+    static func heading(_ title: String, code: String) -> String {
+        code.isEmpty ? title : title.replacingOccurrences(of: code, with: inlineCode(code))
+    }
+
     /// Inline code that `text` cannot end early: a backtick run longer than any inside it, and
     /// spaces inside when `text` starts or ends with a backtick (CommonMark strips one each side).
     static func inlineCode(_ text: String) -> String {

@@ -162,9 +162,14 @@ public enum EscalationTicket {
         var causalDiff: String?
         var causalDiffFence: String
         var lookAt: [String]
+        /// `heal breaker reset <id>` as inline code, the id shell-quoted: an error's id comes
+        /// from a log, and a reader pastes this into a shell.
+        var resetCommand: String
+        /// When the breaker closes by itself: a test passes again, an error stops occurring.
+        var closesWhen: String
 
         init(_ input: Input) {
-            title = input.title
+            title = DefaultTemplates.heading(input.title, code: input.test.id)
             reason = input.reason
             repository = input.repository
             test = input.test
@@ -184,6 +189,9 @@ public enum EscalationTicket {
             causalDiff = input.causalDiff.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
             causalDiffFence = DefaultTemplates.fence(for: causalDiff ?? "")
             lookAt = input.lookAt
+            resetCommand = DefaultTemplates.inlineCode("heal breaker reset " + CommandTemplate.quote(input.test.id))
+            closesWhen = DefaultTemplates.inlineCode(input.test.id)
+                + (input.productionError == nil ? " passes on the base branch again" : " no longer occurs in the error logs of a `heal run`")
         }
     }
 
@@ -274,8 +282,8 @@ heal did not narrow the regression to a causal diff.
 
 ## Closing this
 
-The breaker closes by itself when `{{test.id}}` passes on the base branch again. To let heal
-try again sooner, run `heal breaker reset '{{test.id}}'` (and the same for any other test of this
+The breaker closes by itself when {{closesWhen}}. To let heal
+try again sooner, run {{resetCommand}} (and the same for any other test of this
 cause whose breaker is open). heal updates this ticket rather than opening another one for the
 same cause.
 

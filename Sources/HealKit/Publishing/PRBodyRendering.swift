@@ -51,7 +51,7 @@ struct PRBodyContext {
     var causalDiffIntro: String
 
     init(_ input: PRBodyInput) {
-        title = input.title
+        title = DefaultTemplates.heading(input.title, code: input.test.id)
         test = input.test
         func row(_ test: PRBodyInput.Test) -> Row {
             Row(id: test.id.replacingOccurrences(of: "|", with: "\\|"),

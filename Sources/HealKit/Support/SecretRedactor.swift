@@ -2,7 +2,8 @@
 /// reaches a PR body, a ticket, a prompt, the store or JSON: passwords in URLs, bearer and
 /// basic credentials, values of secret-named keys (`password=…`, `"api_key": "…"`,
 /// `X-Api-Key: …`), private key blocks, and the token shapes of the common providers (AWS,
-/// GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic, Google, JWTs).
+/// GitHub, GitLab, Slack, Stripe, OpenAI, Anthropic, Google, JWTs), and e-mail addresses:
+/// personal data a log carries, which a PR body (possibly public) has no use for.
 ///
 /// Each secret becomes `[REDACTED]`; the text around it stays, so a reader still sees what
 /// happened.
@@ -53,5 +54,9 @@ enum SecretRedactor {
             + #"|\bsk-(?:ant-)?[A-Za-z0-9_-]{20,}\b"#
             + #"|\bAIza[0-9A-Za-z_-]{35}\b"#
             + #"|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"#)) { _ in mark },
+        // name@example.com, but not the user of a URL (`postgres://shop@db.internal`).
+        Rule(pattern: try! Regex(#"(?<before>^|[^A-Za-z0-9._%+/:-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b"#)) { match in
+            "\(match["before"]?.substring ?? "")\(mark)"
+        },
     ]
 }

@@ -86,7 +86,9 @@ struct ErrorTriage {
         return file.hunks.contains { ErrorFrameLinker.touches($0, line: frame.line) }
     }
 
+    /// A frame for a reason, which tickets show as Markdown: its function name comes from a
+    /// log, so it is redacted and goes inside inline code.
     static func describe(_ frame: ErrorFrameLinker.Frame) -> String {
-        "\(frame.path):\(frame.line) in \(frame.function)"
+        DefaultTemplates.inlineCode("\(frame.path):\(frame.line)") + " in " + DefaultTemplates.inlineCode(SecretRedactor.redact(frame.function))
     }
 }

@@ -129,6 +129,7 @@ struct CauseHandlerTests {
         #expect(escalation.reason.contains("circuit breaker is open") && escalation.reason.contains(Self.tests[2]))
         let ticket = try String(contentsOfFile: escalation.ticket, encoding: .utf8)
         for test in Self.tests { #expect(ticket.contains(test)) }
+        #expect(ticket.contains("after a fix by hand, `heal breaker reset tests/test_a.py::test_one` lets heal try again"))
         #expect(report.handled.allSatisfy { $0.handling == .escalated(ticket: escalation.ticket) })
     }
 

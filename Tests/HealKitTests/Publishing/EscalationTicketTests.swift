@@ -32,7 +32,7 @@ struct EscalationTicketTests {
 
     @Test func rendersTheRegressionEveryAttemptTheCulpritAndTheDiff() throws {
         let text = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryRoot: nil))
-        #expect(text.hasPrefix("# heal escalation: tests/test_cart.py::test_total\n"))
+        #expect(text.hasPrefix("# heal escalation: `tests/test_cart.py::test_total`\n"))
         #expect(text.contains("needs a human: 3 consecutive fix attempts failed, so the circuit breaker opened."))
         #expect(text.contains("- Test: `tests/test_cart.py::test_total` in `tests/test_cart.py`"))
         #expect(text.contains("### Attempt 1: verification-failed"))
@@ -43,8 +43,24 @@ struct EscalationTicketTests {
         #expect(text.contains("`2222222` by Ada <ada@x.invalid>: Round totals"))
         #expect(text.contains("````diff\n--- a/cart.py\n+++ b/cart.py\n@@ -1 +1 @@\n-x = a & b\n+x = a < b  # ```\n````\n"))
         #expect(text.contains("- whether the test's expectation is still right"))
-        #expect(text.contains("heal breaker reset 'tests/test_cart.py::test_total'"))
+        #expect(text.contains("run `heal breaker reset tests/test_cart.py::test_total`"))
         #expect(!text.contains("&amp;") && !text.contains("&lt;"))
+    }
+
+    /// An error's id comes from a log: pasted into a shell, the reset command resets exactly
+    /// that breaker and runs nothing else.
+    @Test func theResetCommandQuotesAnIdFromALog() throws {
+        var hostile = input(attempts: [])
+        hostile.test.id = "error: it's broken'; touch pwned; echo '$(id)"
+        let text = try EscalationTicket.render(hostile, library: TemplateLibrary(repositoryRoot: nil))
+        let command = try #require(text.split(separator: "\n").first { $0.contains("heal breaker reset") })
+        let start = try #require(command.range(of: "`heal breaker reset ")?.upperBound)
+        let end = try #require(command[start...].firstIndex(of: "`"))
+        let directory = try TempDir.make(prefix: "reset-quoting")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let echoed = try Shell.run(["sh", "-c", "printf '%s' " + command[start..<end]], in: directory)
+        #expect(echoed.stdout == hostile.test.id)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/pwned"))
     }
 
     @Test func anAmbiguousVerdictWithoutAttemptsSaysSo() throws {

@@ -91,7 +91,7 @@ import TestSupport
 
     @Test func thePRBodyHasEverythingAReviewerNeeds() throws {
         let body = try TemplateLibrary(repositoryRoot: nil).renderPRBody(Self.prInput)
-        #expect(body.hasPrefix("# heal: fix tests/test_calc.py::test_total[zero] broken by 1a2b3c4\n"))
+        #expect(body.hasPrefix("# heal: fix `tests/test_calc.py::test_total[zero]` broken by 1a2b3c4\n"))
         #expect(body.contains("Baseline `0f0f0f0`: passed"))
         #expect(body.contains("Deploy `1a2b3c4`: failed"))
         #expect(body.contains("on each of 3 fresh reruns"))
@@ -113,11 +113,21 @@ import TestSupport
         #expect(!body.contains("{{") && !body.contains("\n\n\n"))
     }
 
+    /// An error's id comes from a log: in the heading, as everywhere, it is code, never a
+    /// mention, a link or HTML.
+    @Test func anIdFromALogIsCodeInTheHeading() throws {
+        var input = Self.prInput
+        input.test.id = "error: ping @octocat <img src=x> [here](https://evil.example)"
+        input.title = "heal: fix \(input.test.id) (regressed in 1a2b3c4)"
+        let body = try TemplateLibrary(repositoryRoot: nil).renderPRBody(input)
+        #expect(body.hasPrefix("# heal: fix `\(input.test.id)` (regressed in 1a2b3c4)\n"))
+    }
+
     @Test func aRepositoryCanOverrideThePRBody() throws {
         let repo = try TempRepo()
         try repo.write(".heal/templates/pr-body.mustache", "{{title}} / attempt {{attempt.number}}\n")
         let body = try TemplateLibrary(repositoryRoot: repo.path).renderPRBody(Self.prInput)
-        #expect(body == "heal: fix tests/test_calc.py::test_total[zero] broken by 1a2b3c4 / attempt 2\n")
+        #expect(body == "heal: fix `tests/test_calc.py::test_total[zero]` broken by 1a2b3c4 / attempt 2\n")
     }
 
     @Test func thePromptScopeIsWhatTheGuardEnforces() {

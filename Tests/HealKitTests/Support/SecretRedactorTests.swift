@@ -14,6 +14,8 @@ import Testing
         ("key sk-ant-api03-abcdefghijklmnopqrstuvwxyz012345", "key [REDACTED]"),
         ("stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc", "stripe [REDACTED]"),
         ("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- done", "[REDACTED] done"),
+        ("KeyError: 'alice.liddell@example.com'", "KeyError: '[REDACTED]'"),
+        ("user=bob+shop@mail.example.co.uk failed", "user=[REDACTED] failed"),
     ])
     func redacts(text: String, expected: String) {
         #expect(SecretRedactor.redact(text) == expected)
@@ -25,6 +27,9 @@ import Testing
         "KeyError: 'user_id'",
         "passport check failed",
         "tokens: parsed 12 of them",
+        "connect postgres://shop@db.internal:5432/shop",
+        "github.com/lib/pq@v1.10.9/conn.go:42",
+        "node_modules/@babel/core/lib/index.js",
     ])
     func leavesOrdinaryTextAlone(text: String) {
         #expect(SecretRedactor.redact(text) == text)

@@ -51,13 +51,20 @@ import TestSupport
         #expect(linked.verdict.culprit?.id.hex == culprit)
         #expect(linked.verdict.causalDiff.map(\.path.string) == ["app/a.py"])
         #expect(linked.verdict.causalDiff.first?.hunks.map(\.newStart) == [3])
-        #expect(linked.verdict.reason.contains("app/a.py:3 in outer"))
+        #expect(linked.verdict.reason.contains("`app/a.py:3` in `outer`"))
         #expect(linked.verdict.causalBase?.hex == before && linked.verdict.causalHead?.hex == after)
 
         let unlinked = try triage(repo, before: before, after: after, frames: [("app/a.py", "inner", 5), ("app/b.py", "x", 2)])
         #expect(unlinked.verdict.verdict == .ambiguous)
         #expect(unlinked.verdict.reason.hasPrefix("not linked to the deploy: none of its 2 frames in the repository"))
         #expect(unlinked.verdict.culprit == nil && unlinked.verdict.causalDiff.isEmpty)
+    }
+
+    /// A reason is shown as Markdown in tickets: a function name from the log is code there,
+    /// never a mention or a link, and carries no secret.
+    @Test func aFrameInAReasonIsInlineCodeAndRedacted() {
+        let frame = ErrorFrameLinker.Frame(path: "app/a.py", line: 3, function: "@octocat [here](https://x.example) password=hunter2")
+        #expect(ErrorTriage.describe(frame) == "`app/a.py:3` in `@octocat [here](https://x.example) password=[REDACTED]`")
     }
 
     @Test func aLineWrittenOnAMergedBranchBlamesThatBranchsCommit() throws {
