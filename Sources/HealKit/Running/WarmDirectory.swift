@@ -30,11 +30,13 @@ public final class WarmDirectory: @unchecked Sendable {
     private let stampFile: String
     private var sync: TreeSync?
     private let mutex = NSLock()
-    /// Waits between tries of a lock that looks taken: a child process forked anywhere in this
-    /// process holds a copy of the lock's descriptor until it execs, so a lock just released
-    /// can look taken for a moment. `lockTries` pauses, then the directory counts as busy.
+    /// Waits between tries of a lock held outside this process's holders: a child process
+    /// forked anywhere in this process holds a copy of the lock's descriptor until it execs, so
+    /// a lock just released can look taken for a moment. `lockTries` pauses, then the
+    /// directory counts as busy.
     private let lockPause: @Sendable () async -> Void
     static let lockTries = 50
+    private static let heldHere = HeldLockFiles()
 
     /// A warm directory for this repository, or nil when `HEAL_FRESH_DIRECTORIES=1` asks for a
     /// fresh directory per run (to compare, or when a build tool misbehaves with reused products).
@@ -61,7 +63,10 @@ public final class WarmDirectory: @unchecked Sendable {
     func withTree<T: Sendable>(at revision: String, repositoryPath: String, trusted: Bool,
                                _ body: (ExportedTree) async throws -> T) async throws -> T? {
         guard let lock = try await takeLock() else { return nil }
-        defer { close(lock) }
+        defer {
+            close(lock)
+            Self.heldHere.release(lockFile)
+        }
         let repository = try Repository(discovering: repositoryPath)
         let commit = try repository.commit(revision)
         let sync = try prepared(repository)
@@ -144,13 +149,16 @@ public final class WarmDirectory: @unchecked Sendable {
 
     private func takeLock() async throws -> Int32? {
         try FileManager.default.createDirectory(atPath: healDirectory.path + "/warm", withIntermediateDirectories: true)
+        guard Self.heldHere.claim(lockFile) else { return nil }
         let descriptor = open(lockFile, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return nil }
-        for _ in 0..<Self.lockTries {
-            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return descriptor }
-            await lockPause()
+        if descriptor >= 0 {
+            for _ in 0..<Self.lockTries {
+                if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return descriptor }
+                await lockPause()
+            }
+            close(descriptor)
         }
-        close(descriptor)
+        Self.heldHere.release(lockFile)
         return nil
     }
 }

@@ -68,10 +68,13 @@ struct WarmDirectoryTests {
         let (repo, first, _) = try repo()
         let heal = try HealDirectory(repositoryPath: repo.path)
         let warm = WarmDirectory(healDirectory: heal)
+        let paused = HeldDescriptor(-1)
         let inner = try await warm.withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in
-            try await WarmDirectory(healDirectory: heal).withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in true }
+            try await WarmDirectory(healDirectory: heal) { paused.release() }
+                .withTree(at: first, repositoryPath: repo.path, trusted: true) { _ in true }
         }
         #expect(inner == .some(nil), "the second holder is told to use a fresh directory")
+        #expect(paused.isHeld, "at once: a holder in this process is not waited for")
     }
 
     @Test("a lock that looks taken for a moment (a descriptor copy in a child forked elsewhere, not yet exec'd) is waited for")
@@ -135,16 +138,19 @@ struct WarmDirectoryTests {
     }
 }
 
-/// A descriptor the test holds until the warm directory's first pause closes it.
+/// A descriptor the test holds until the warm directory's first pause closes it (-1: none, only
+/// whether a pause came).
 private final class HeldDescriptor: @unchecked Sendable {
     private var descriptor: Int32?
     private let lock = NSLock()
 
     init(_ descriptor: Int32) { self.descriptor = descriptor }
 
+    var isHeld: Bool { lock.withLock { descriptor != nil } }
+
     func release() {
         lock.withLock {
-            if let descriptor { close(descriptor) }
+            if let descriptor, descriptor >= 0 { close(descriptor) }
             descriptor = nil
         }
     }
