@@ -34,9 +34,9 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    var data = try encoder.encode(value)
-    data.append(0x0A)
-    FileHandle.standardOutput.write(data)
+    // Reasons and messages in it quote what tests and agents printed: no secret goes out.
+    let text = SecretRedactor.redactTokens(String(decoding: try encoder.encode(value), as: UTF8.self))
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 extension GitError {

@@ -17,7 +17,7 @@ extension FixAttempt {
                                      scope: FixScope.promptScope(rules, config: engine.config))
         input.productionError = ErrorEvidenceMarkdown.render(error.regression)
         input.errorType = error.regression.errors?.type
-        let prompt = try templates.renderAgentPrompt(input)
+        let prompt = SecretRedactor.redactTokens(try templates.renderAgentPrompt(input))
         return try Inputs.write(prompt: prompt, failureOutputs: [failureOutput], of: [request.verdict.test],
                                 causalDiff: causalDiff, rules: rules, to: directory, runDirectory: runDirectory)
     }

@@ -21,8 +21,7 @@ struct FixAttempt {
         var runner = try TestRunner(repositoryPath: engine.repositoryPath, config: config,
                                     cache: engine.store)
         runner.warm = WarmDirectory.enabled(healDirectory: heal)
-        let repositoryRoot = try Repository(discovering: engine.repositoryPath).workingDirectory
-        let templates = TemplateLibrary(repositoryRoot: repositoryRoot)
+        let templates = TemplateLibrary(repositoryPath: engine.repositoryPath, revision: deploy)
         // Everything verification compares with is taken now, before any agent runs.
         var deployReport = request.deployReport
         if deployReport == nil { deployReport = try await runner.runSuite(at: deploy).report }
@@ -76,8 +75,8 @@ struct FixAttempt {
         if candidate.change.isEmpty {
             return .failed(.agentError, "the agent finished without changing anything", runDirectory: runDirectory)
         }
-        if let rejected = try judge(ScopeGuard.check(candidate.change, rules: inputs.rules), runDirectory: runDirectory,
-                                    when: "the agent's change") {
+        if let rejected = try judge(ScopeGuard.check(candidate.change, rules: inputs.rules) + SecretScan.violations(in: candidate.change),
+                                    runDirectory: runDirectory, when: "the agent's change") {
             return rejected
         }
         // The commit is made now, from the judged tree, and verified as it is; the branch moves
@@ -149,23 +148,24 @@ struct FixAttempt {
     /// agent-prompt template.
     private func writeInputs(to directory: String, runDirectory: String, runner: TestRunner,
                              templates: TemplateLibrary, deployReport: TestReport?) async throws -> Inputs {
-        let failureOutput = try await failureOutput(runner: runner)
+        // Test output can print what the environment holds; the prompt and the PR body never do.
+        let failureOutput = SecretRedactor.redact(try await failureOutput(runner: runner))
         // An eval cause's table already shows every case.
         let others = request.members.dropFirst().map { member in
             !request.scores.isEmpty ? "(its scores are in the table above)"
-                : deployReport?.test(member.id).map { [$0.message, $0.output].compactMap { $0 }.filter { !$0.isEmpty }
-                    .joined(separator: "\n\n") } ?? "(no failure output in the deploy's report)"
+                : deployReport?.test(member.id).map { SecretRedactor.redact([$0.message, $0.output].compactMap { $0 }
+                    .filter { !$0.isEmpty }.joined(separator: "\n\n")) } ?? "(no failure output in the deploy's report)"
         }
         let causalDiff = UnifiedDiffText.render(request.verdict.causalDiff)
         let rules = FixScope.rules(config: config, verdict: request.verdict, testFiles: request.members.compactMap(\.file))
-        let prompt = try templates.renderAgentPrompt(AgentPromptInput(
+        let prompt = SecretRedactor.redactTokens(try templates.renderAgentPrompt(AgentPromptInput(
             test: .init(id: request.target.id, file: request.target.file,
                         command: testCommand),
             failureOutput: failureOutput,
             otherTests: zip(request.members.dropFirst(), others).enumerated().map { index, pair in
                 .init(id: pair.0.id, file: pair.0.file, failureOutput: index < Self.promptedOutputs ? pair.1 : nil)
             },
-            causalDiff: causalDiff, branch: branch, scope: FixScope.promptScope(rules, config: config)))
+            causalDiff: causalDiff, branch: branch, scope: FixScope.promptScope(rules, config: config))))
         return try Inputs.write(prompt: prompt, failureOutputs: [failureOutput] + others, of: request.tests,
                                 causalDiff: causalDiff, rules: rules, to: directory, runDirectory: runDirectory)
     }
@@ -222,7 +222,7 @@ struct FixAttempt {
     /// there are none, else the failed attempt, with the findings written to `scope-violations.txt`.
     private func judge(_ violations: [ScopeViolation], runDirectory: String, when: String) throws -> FixAttemptResult? {
         guard let first = violations.first else { return nil }
-        let lines = violations.map(\.description)
+        let lines = violations.map { SecretRedactor.redact($0.description) }
         try (lines.joined(separator: "\n") + "\n").write(toFile: runDirectory + "/scope-violations.txt",
                                                          atomically: true, encoding: .utf8)
         let more = violations.count > 1 ? " (and \(violations.count - 1) more)" : ""
@@ -235,7 +235,7 @@ struct FixAttempt {
         let culprit = request.verdict.culprit?.id.hex ?? causalHead.hex
         let others = request.members.count - 1
         var message = "heal: fix \(request.verdict.test)" + (others > 0 ? " and \(others) more" : "") + "\n\n"
-        if let summary, !summary.isEmpty { message += summary.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n" }
+        if let summary = summary.map(AgentText.clean), !summary.isEmpty { message += summary + "\n\n" }
         message += request.tests.map { "Heal-Test: \($0)\n" }.joined()
         message += "Heal-Cause: \(request.cause)\nHeal-Culprit: \(culprit)\nHeal-Attempt: \(number)\n"
         return message

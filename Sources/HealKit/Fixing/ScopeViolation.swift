@@ -37,6 +37,8 @@ public struct ScopeViolation: Sendable, Equatable, CustomStringConvertible {
         case gitState = "git-state"
         /// heal's own state (staged PR bodies, tickets, the store) changed; heal put it back.
         case healState = "heal-state"
+        /// An added line holds a secret (a token, a key, a password in a URL).
+        case secret
     }
 
     public var rule: Rule

@@ -26,7 +26,7 @@ struct EscalationWriter: EscalationWriting {
             causalDiff: verdict.causalDiff.isEmpty ? nil : UnifiedDiffText.render(verdict.causalDiff),
             lookAt: request.lookAt, productionError: request.productionError, scores: request.scores)
         let ticket = try await EscalationTicket.publish(input, key: key, commonDirectory: commonDirectory,
-                                                        library: TemplateLibrary(repositoryRoot: repositoryRoot),
+                                                        library: TemplateLibrary(repositoryPath: repositoryRoot, revision: range.after.id.hex),
                                                         store: store, forge: forge)
         return Escalation(test: request.cause.representative, cause: request.cause.id, tests: request.cause.tests,
                           reason: request.reason, ticket: ticket.path, url: ticket.url)

@@ -1,8 +1,11 @@
 import Foundation
+import GitKit
 
 /// Pushes a fix branch, and only a fix branch: anything not under `heal/`, and the base branch
 /// whatever its name, is refused before git runs. The push names the one ref explicitly
-/// (`refs/heads/X:refs/heads/X`), so no push configuration can widen it.
+/// (`refs/heads/X:refs/heads/X`), so no push configuration can widen it; and it runs no hook
+/// (`core.hooksPath=/dev/null`, `--no-verify`), no fsmonitor, and no `ext::` transport, whatever
+/// the repository's configuration says — the one git command heal runs.
 public struct BranchPublisher: Sendable {
     /// The repository (any path inside it).
     public let repositoryPath: String
@@ -16,6 +19,11 @@ public struct BranchPublisher: Sendable {
         self.remote = remote
         self.baseBranch = baseBranch
     }
+
+    /// Options that keep `git push` from running anything the repository's configuration or
+    /// hooks name.
+    static let hardening = ["-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=", "-c", "protocol.ext.allow=never",
+                            "-c", "core.askPass=", "-c", "credential.interactive=never"]
 
     /// Why `branch` may not be pushed, or nil when it may.
     public static func refusal(branch: String, baseBranch: String) -> String? {
@@ -37,7 +45,8 @@ public struct BranchPublisher: Sendable {
         }
         let ref = "refs/heads/" + branch
         let outcome = try await ProcessRunner.run(ProcessSpec(
-            "git", arguments: ["-C", repositoryPath, "push", "--porcelain", "--force", remote, "\(ref):\(ref)"],
+            "git", arguments: ["-C", repositoryPath] + Self.hardening
+                + ["push", "--porcelain", "--no-verify", "--force", remote, "\(ref):\(ref)"],
             environment: ["GIT_TERMINAL_PROMPT": "0", "HEAL_SKIP": "1"], timeout: .seconds(300)))
         guard outcome.succeeded else {
             throw PublishError(branch: branch, remote: remote,
@@ -67,9 +76,9 @@ extension BranchPublisher {
     /// The branch checked out in the repository's main working tree, or nil when detached:
     /// the default base branch when `base-branch:` is not set.
     public static func checkedOutBranch(repositoryPath: String) async throws -> String? {
-        let outcome = try await ProcessRunner.run(ProcessSpec(
-            "git", arguments: ["-C", repositoryPath, "symbolic-ref", "-q", "--short", "HEAD"], timeout: .seconds(30)))
-        let name = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        return outcome.succeeded && !name.isEmpty ? name : nil
+        guard case .symbolic(let ref) = try Repository(discovering: repositoryPath).headState(), ref.hasPrefix("refs/heads/") else {
+            return nil
+        }
+        return String(ref.dropFirst("refs/heads/".count))
     }
 }

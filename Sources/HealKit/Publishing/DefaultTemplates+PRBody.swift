@@ -76,7 +76,11 @@ Eval scores dropped after the deploy:
 Agent: `{{change.agent}}`.
 {{#change.summary}}
 
+The agent's own account (its words, unverified; shown as plain text):
+
+{{change.summaryFence}}text
 {{change.summary}}
+{{change.summaryFence}}
 {{/change.summary}}
 
 {{#change.files}}

@@ -111,14 +111,15 @@ public enum EscalationTicket {
     @discardableResult
     public static func publish(_ input: Input, key: BreakerKey, commonDirectory: String, library: TemplateLibrary,
                                store: any HealStore, forge: (any Forge)?, at date: Date = Date()) async throws -> TicketRecord {
-        let body = try render(input, library: library)
+        // Reasons, failure output and attempts quote what tests and agents printed.
+        let body = SecretRedactor.redactTokens(try render(input, library: library))
         let path = path(for: key, commonDirectory: commonDirectory)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                 withIntermediateDirectories: true)
         try Data(body.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         let existing = try await store.ticket(key)
         let stillOpen = existing.map { $0.closedAt == nil } ?? false
-        var ticket = TicketRecord(key: key, path: path, url: existing?.url, reason: input.reason,
+        var ticket = TicketRecord(key: key, path: path, url: existing?.url, reason: SecretRedactor.redact(input.reason),
                                   openedAt: stillOpen ? existing?.openedAt ?? date : date, updatedAt: date)
         try await store.saveTicket(ticket)
         if let forge {

@@ -25,7 +25,7 @@ enum PRBodyAssembly {
                            author: culprit.map { "\($0.author.name) <\($0.author.email)>" } ?? "unknown",
                            subject: culprit?.summary ?? "(no single culprit commit)"),
             causalDiff: UnifiedDiffText.render(verdict.causalDiff),
-            change: .init(agent: fix.agent, summary: fix.summary,
+            change: .init(agent: fix.agent, summary: fix.summary.map(AgentText.clean),
                           files: fix.change.files.map { file in
                               let reason = causalFiles.contains(file.path) ? "in the causal diff"
                                   : fix.rules.coverageArea.contains(file.path) ? covered : "matches `scope.allow`"

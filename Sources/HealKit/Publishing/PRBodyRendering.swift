@@ -12,6 +12,8 @@ struct PRBodyContext {
     struct Change {
         var agent: String
         var summary: String?
+        /// Agent text is never Markdown: it goes in a fence it cannot close.
+        var summaryFence: String
         var files: [PRBodyInput.ChangedFile]
         var diff: String
         var changedLines: Int
@@ -71,6 +73,7 @@ struct PRBodyContext {
         change = Change(
             agent: input.change.agent,
             summary: summary.flatMap { $0.isEmpty ? nil : $0 },
+            summaryFence: DefaultTemplates.fence(for: summary ?? ""),
             files: input.change.files,
             diff: DefaultTemplates.trimmingTrailingNewlines(input.change.diff),
             changedLines: input.change.files.reduce(0) { $0 + $1.added + $1.removed },

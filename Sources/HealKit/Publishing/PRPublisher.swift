@@ -17,9 +17,11 @@ public struct PRPublisher: FixPublishing {
     }
 
     public func publish(_ fix: VerifiedFix) async throws -> FixPublication {
-        let templates = TemplateLibrary(repositoryRoot: try Repository(discovering: repositoryPath).workingDirectory)
+        // Overrides come from the deploy's committed tree, never from the checkout.
+        let templates = TemplateLibrary(repositoryPath: repositoryPath, revision: fix.request.deploy.hex)
         let input = try PRBodyAssembly.input(for: fix, repositoryPath: repositoryPath)
-        let body = try templates.renderPRBody(input)
+        // The body quotes the agent, the tests' output and the diffs: no secret goes on.
+        let body = SecretRedactor.redactTokens(try templates.renderPRBody(input))
         let prBody = try PRStaging.stage(body, branch: fix.branch, healDirectory: try HealDirectory(repositoryPath: repositoryPath))
         guard let forge else { return FixPublication(prBody: prBody) }
         let base = try await baseBranch(fix)

@@ -1,12 +1,15 @@
 import Foundation
+import GitKit
 import Mustache
 
 /// Loads heal's Mustache templates by name and renders them as plain text.
 ///
-/// A repository can override any template by committing `<repo>/.heal/templates/<name>.mustache`;
-/// otherwise the default embedded in the binary is used, so a `heal` binary copied on its own
-/// still has every template. `templates/` in heal's source tree is the readable copy of the
-/// defaults.
+/// A repository can override any template by committing `.heal/templates/<name>.mustache`;
+/// the override is read from a commit's tree (the deploy heal works on), never from the working
+/// checkout, where anything that ran there — an agent without a sandbox, a test — could have
+/// left one. Otherwise the default embedded in the binary is used, so a `heal` binary copied on
+/// its own still has every template. `templates/` in heal's source tree is the readable copy of
+/// the defaults.
 ///
 /// Everything heal renders is Markdown or plain text, never HTML, so `{{x}}` is not HTML-escaped:
 /// a diff renders with its `<` and `&` intact. A template can still opt back into escaping with
@@ -15,34 +18,35 @@ public struct TemplateLibrary: Sendable {
     /// Where repository overrides live, relative to the repository root.
     public static let overrideDirectory = ".heal/templates"
 
-    /// The repository root whose `.heal/templates/` may override defaults; nil for defaults only.
-    public let repositoryRoot: String?
+    /// The repository whose committed `.heal/templates/` may override defaults; nil for
+    /// defaults only.
+    public let repositoryPath: String?
+    /// The commit whose tree holds the overrides.
+    public let revision: String
     /// The embedded defaults by name.
     public let defaults: [String: String]
 
     /// - Parameters:
-    ///   - repositoryRoot: the working tree root to look for overrides in, or nil.
+    ///   - repositoryPath: any path inside the repository to read overrides from, or nil.
+    ///   - revision: the commit whose tree holds them (the deploy heal works on).
     ///   - defaults: the templates to fall back on, by name.
-    public init(repositoryRoot: String?, defaults: [String: String] = DefaultTemplates.all) {
-        self.repositoryRoot = repositoryRoot
+    public init(repositoryPath: String?, revision: String = "HEAD", defaults: [String: String] = DefaultTemplates.all) {
+        self.repositoryPath = repositoryPath
+        self.revision = revision
         self.defaults = defaults
     }
 
-    /// The template text for `name` and where it came from: the repository override when the
-    /// file exists, else the embedded default.
+    /// The template text for `name` and where it came from: the committed override when the
+    /// revision has one, else the embedded default.
     public func source(name: String) throws(TemplateError) -> TemplateSource {
-        if let path = overridePath(name: name), FileManager.default.fileExists(atPath: path) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TemplateError(name: name, file: path, line: nil, column: nil,
-                                    problem: "the file exists but cannot be read",
-                                    fix: "check its permissions, or delete it to use the default template")
-            }
+        if let origin = overridePath(name: name), let repositoryPath,
+           let data = try? Repository(discovering: repositoryPath).blob(at: revision, path: Self.overrideDirectory + "/" + name + ".mustache") {
             guard let text = String(data: data, encoding: .utf8) else {
-                throw TemplateError(name: name, file: path, line: nil, column: nil,
+                throw TemplateError(name: name, file: origin, line: nil, column: nil,
                                     problem: "the file is not valid UTF-8",
-                                    fix: "save it as UTF-8, or delete it to use the default template")
+                                    fix: "commit it as UTF-8, or delete it to use the default template")
             }
-            return TemplateSource(name: name, text: text, overridePath: path)
+            return TemplateSource(name: name, text: text, overridePath: origin)
         }
         guard let text = defaults[name] else {
             let known = defaults.keys.sorted().joined(separator: ", ")
@@ -60,12 +64,10 @@ public struct TemplateLibrary: Sendable {
         return try Self.compile(source).render(context)
     }
 
-    /// Where the override for `name` would be, if there is a repository root.
+    /// Where the override for `name` would be, as `<revision>:<path>`, if there is a repository.
     public func overridePath(name: String) -> String? {
-        guard let repositoryRoot else { return nil }
-        return URL(fileURLWithPath: repositoryRoot)
-            .appendingPathComponent(Self.overrideDirectory)
-            .appendingPathComponent(name + ".mustache").path
+        guard repositoryPath != nil else { return nil }
+        return revision + ":" + Self.overrideDirectory + "/" + name + ".mustache"
     }
 
     /// The line put in front of every template so variables are not HTML-escaped. It stands

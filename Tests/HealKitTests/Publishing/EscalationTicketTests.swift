@@ -31,7 +31,7 @@ struct EscalationTicketTests {
     }
 
     @Test func rendersTheRegressionEveryAttemptTheCulpritAndTheDiff() throws {
-        let text = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryRoot: nil))
+        let text = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryPath: nil))
         #expect(text.hasPrefix("# heal escalation: `tests/test_cart.py::test_total`\n"))
         #expect(text.contains("needs a human: 3 consecutive fix attempts failed, so the circuit breaker opened."))
         #expect(text.contains("- Test: `tests/test_cart.py::test_total` in `tests/test_cart.py`"))
@@ -52,7 +52,7 @@ struct EscalationTicketTests {
     @Test func theResetCommandQuotesAnIdFromALog() throws {
         var hostile = input(attempts: [])
         hostile.test.id = "error: it's broken'; touch pwned; echo '$(id)"
-        let text = try EscalationTicket.render(hostile, library: TemplateLibrary(repositoryRoot: nil))
+        let text = try EscalationTicket.render(hostile, library: TemplateLibrary(repositoryPath: nil))
         let command = try #require(text.split(separator: "\n").first { $0.contains("heal breaker reset") })
         let start = try #require(command.range(of: "`heal breaker reset ")?.upperBound)
         let end = try #require(command[start...].firstIndex(of: "`"))
@@ -68,7 +68,7 @@ struct EscalationTicketTests {
         ambiguous.verdict = "ambiguous"
         ambiguous.culprit = nil
         ambiguous.causalDiff = nil
-        let text = try EscalationTicket.render(ambiguous, library: TemplateLibrary(repositoryRoot: nil))
+        let text = try EscalationTicket.render(ambiguous, library: TemplateLibrary(repositoryPath: nil))
         #expect(text.contains("No fix was attempted."))
         #expect(text.contains("heal did not single out a culprit commit."))
         #expect(text.contains("heal did not narrow the regression to a causal diff."))
@@ -79,17 +79,18 @@ struct EscalationTicketTests {
         var eval = input(attempts: [])
         eval.scores = "| Case | Baseline `1111111` | Deploy `2222222` | Drop confirmed by |\n|---|---|---|---|\n"
             + "| `spell-receive` | 0.975 (n=40) | 0.000 (n=40) | fisher-exact p=1.2e-21, Holm-adjusted 1.2e-21 |"
-        let text = try EscalationTicket.render(eval, library: TemplateLibrary(repositoryRoot: nil))
+        let text = try EscalationTicket.render(eval, library: TemplateLibrary(repositoryPath: nil))
         #expect(text.contains("\n## Eval scores\n\n| Case | Baseline `1111111` |"))
         #expect(text.contains("| `spell-receive` | 0.975 (n=40) | 0.000 (n=40) | fisher-exact p=1.2e-21"))
-        let test = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryRoot: nil))
+        let test = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryPath: nil))
         #expect(!test.contains("## Eval scores"))
     }
 
     @Test func aRepositoryOverrideWins() throws {
         let repo = try TempRepo()
         try repo.write(".heal/templates/escalation.mustache", "Ticket for {{test.id}}: {{reason}}\n")
-        let text = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryRoot: repo.path))
+        try repo.commitAll("override")
+        let text = try EscalationTicket.render(input(), library: TemplateLibrary(repositoryPath: repo.path))
         #expect(text == "Ticket for tests/test_cart.py::test_total: 3 consecutive fix attempts failed, so the circuit breaker opened\n")
     }
 
@@ -102,7 +103,7 @@ struct EscalationTicketTests {
         defer { cli.remove() }
         let forge = GitHubForge(workingDirectory: repo.path, executable: cli.executable)
         let key = BreakerKey(repository: "github.com/o/r", test: "tests/test_cart.py::test_total")
-        let library = TemplateLibrary(repositoryRoot: repo.path)
+        let library = TemplateLibrary(repositoryPath: repo.path)
         let first = try await EscalationTicket.publish(input(), key: key, commonDirectory: common, library: library,
                                                        store: store, forge: forge, at: Self.t0)
         var later = input()

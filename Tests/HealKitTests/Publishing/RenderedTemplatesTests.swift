@@ -59,7 +59,7 @@ import TestSupport
     }
 
     @Test func thePromptCarriesTheThreeInputsAndTheScopeRules() throws {
-        let prompt = try TemplateLibrary(repositoryRoot: nil).renderAgentPrompt(Self.promptInput)
+        let prompt = try TemplateLibrary(repositoryPath: nil).renderAgentPrompt(Self.promptInput)
         #expect(prompt.contains("`tests/test_calc.py::test_total[zero]`"))
         #expect(prompt.contains("`tests/test_calc.py`"))
         #expect(prompt.contains("pytest -q tests/test_calc.py::test_total[zero]"))
@@ -82,7 +82,7 @@ import TestSupport
         input.test = .init(id: "TestSum")
         input.instruction = nil
         input.scope.allowGlobs = []
-        let prompt = try TemplateLibrary(repositoryRoot: nil).renderAgentPrompt(input)
+        let prompt = try TemplateLibrary(repositoryPath: nil).renderAgentPrompt(input)
         #expect(!prompt.contains("Test file:"))
         #expect(!prompt.contains("Run it alone"))
         #expect(!prompt.contains("You may also change"))
@@ -90,7 +90,7 @@ import TestSupport
     }
 
     @Test func thePRBodyHasEverythingAReviewerNeeds() throws {
-        let body = try TemplateLibrary(repositoryRoot: nil).renderPRBody(Self.prInput)
+        let body = try TemplateLibrary(repositoryPath: nil).renderPRBody(Self.prInput)
         #expect(body.hasPrefix("# heal: fix `tests/test_calc.py::test_total[zero]` broken by 1a2b3c4\n"))
         #expect(body.contains("Baseline `0f0f0f0`: passed"))
         #expect(body.contains("Deploy `1a2b3c4`: failed"))
@@ -119,14 +119,15 @@ import TestSupport
         var input = Self.prInput
         input.test.id = "error: ping @octocat <img src=x> [here](https://evil.example)"
         input.title = "heal: fix \(input.test.id) (regressed in 1a2b3c4)"
-        let body = try TemplateLibrary(repositoryRoot: nil).renderPRBody(input)
+        let body = try TemplateLibrary(repositoryPath: nil).renderPRBody(input)
         #expect(body.hasPrefix("# heal: fix `\(input.test.id)` (regressed in 1a2b3c4)\n"))
     }
 
     @Test func aRepositoryCanOverrideThePRBody() throws {
         let repo = try TempRepo()
         try repo.write(".heal/templates/pr-body.mustache", "{{title}} / attempt {{attempt.number}}\n")
-        let body = try TemplateLibrary(repositoryRoot: repo.path).renderPRBody(Self.prInput)
+        try repo.commitAll("override")
+        let body = try TemplateLibrary(repositoryPath: repo.path).renderPRBody(Self.prInput)
         #expect(body == "heal: fix `tests/test_calc.py::test_total[zero]` broken by 1a2b3c4 / attempt 2\n")
     }
 

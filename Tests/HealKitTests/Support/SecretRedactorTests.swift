@@ -1,3 +1,4 @@
+import Foundation
 @testable import HealKit
 import Testing
 
@@ -33,5 +34,26 @@ import Testing
     ])
     func leavesOrdinaryTextAlone(text: String) {
         #expect(SecretRedactor.redact(text) == text)
+    }
+}
+
+extension SecretRedactorTests {
+    @Test func theValuesOfSecretLookingEnvironmentVariablesAreRedactedEverywhere() {
+        setenv("HEAL_REDACTOR_TEST_TOKEN", "s3cr3t-value-not-a-known-shape", 1)
+        setenv("HEAL_REDACTOR_TEST_PLAIN", "an-ordinary-value-here", 1)
+        defer {
+            unsetenv("HEAL_REDACTOR_TEST_TOKEN")
+            unsetenv("HEAL_REDACTOR_TEST_PLAIN")
+        }
+        let text = "echo s3cr3t-value-not-a-known-shape and an-ordinary-value-here"
+        #expect(SecretRedactor.redact(text) == "echo [REDACTED] and an-ordinary-value-here")
+        #expect(SecretRedactor.redactTokens(text) == "echo [REDACTED] and an-ordinary-value-here")
+        #expect(SecretRedactor.containsSecret(text))
+    }
+
+    @Test func codeKeepsItsSecretNamedVariablesButLosesItsTokens() {
+        let code = "+    password = read_password()\n+    token = \"ghp_0123456789abcdefghijABCDEFGHIJ0123456789\""
+        #expect(SecretRedactor.redactTokens(code) == "+    password = read_password()\n+    token = \"[REDACTED]\"")
+        #expect(!SecretRedactor.containsSecret("+    password = read_password()"))
     }
 }
