@@ -98,3 +98,29 @@ extension Repository {
         return Branch(name: name, target: ObjectID(oid.pointee), isCheckedOut: git_branch_is_checked_out(ref) == 1)
     }
 }
+
+extension Repository {
+    /// Every reference (`refs/heads/…`, `refs/tags/…`, `refs/notes/…`, `refs/remotes/…`,
+    /// `refs/stash`, …), loose or packed, by full name, with what it names: a commit (or other
+    /// object) or, for a symbolic reference, the name it points at.
+    public func references() throws(GitError) -> [String: HeadState] {
+        var iterator: OpaquePointer?
+        try check("git_reference_iterator_new", git_reference_iterator_new(&iterator, pointer))
+        defer { git_reference_iterator_free(iterator) }
+        var result: [String: HeadState] = [:]
+        var ref: OpaquePointer?
+        while true {
+            let rc = git_reference_next(&ref, iterator)
+            if rc == GIT_ITEROVER.rawValue { break }
+            try check("git_reference_next", rc)
+            defer { git_reference_free(ref) }
+            let name = String(cString: git_reference_name(ref))
+            if git_reference_type(ref) == GIT_REFERENCE_SYMBOLIC, let target = git_reference_symbolic_target(ref) {
+                result[name] = .symbolic(String(cString: target))
+            } else if let oid = git_reference_target(ref) {
+                result[name] = .detached(ObjectID(oid.pointee))
+            }
+        }
+        return result
+    }
+}

@@ -55,11 +55,12 @@ struct FixAttempt {
                              promptFile: inputs.promptFile, failureFile: inputs.failureFile,
                              causalDiffFile: inputs.causalDiffFile, editableFiles: inputs.rules.coverageArea.sorted(),
                              runDirectory: runDirectory, timeout: config.fix.timeout, containment: containment)
-        let boundary = try RepositoryBoundary(repositoryPath: engine.repositoryPath, fixBranch: branch)
+        let boundary = try await AttemptBoundary.take(repositoryPath: engine.repositoryPath, fixBranch: branch, store: engine.store,
+                                                      guardsHealState: containment.sandbox == nil)
         let agentRun = try await engine.agent.run(task)
         // Checked whatever the agent's ending: one that moved a ref and then crashed must
         // still be reported for what it did outside its workspace.
-        if let rejected = try judge(boundary.check(), runDirectory: runDirectory, when: "the agent") {
+        if let rejected = try judge(await boundary.check(), runDirectory: runDirectory, when: "the agent") {
             return rejected
         }
         if let reason = agentRun.failureReason {
@@ -93,7 +94,7 @@ struct FixAttempt {
         } else {
             try await verify(commit, runner: verifying, deployReport: deployReport)
         }
-        if let rejected = try judge(boundary.check(), runDirectory: runDirectory,
+        if let rejected = try judge(await boundary.check(), runDirectory: runDirectory,
                                     when: "verification (the project's code with the agent's change)") {
             return rejected
         }

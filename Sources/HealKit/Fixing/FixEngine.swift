@@ -20,15 +20,19 @@ public struct FixEngine: Sendable {
     public let publisher: any FixPublishing
     /// The `heal run` this dispatch belongs to, for the per-run budget.
     public let runID: Int64?
+    /// The repository's id in breaker keys, taken once before any agent ran (an agent that
+    /// rewrote `origin` must not move the attempts to another key); nil takes it per dispatch.
+    public let repositoryID: String?
 
     public init(repositoryPath: String, config: HealConfig, agent: any FixAgent, store: any HealStore,
-                publisher: any FixPublishing, runID: Int64? = nil) {
+                publisher: any FixPublishing, runID: Int64? = nil, repositoryID: String? = nil) {
         self.repositoryPath = repositoryPath
         self.config = config
         self.agent = agent
         self.store = store
         self.publisher = publisher
         self.runID = runID
+        self.repositoryID = repositoryID
     }
 
     /// The breaker limits from `fix:`; the lease outlives the agent's timeout plus verifying
@@ -60,7 +64,7 @@ public struct FixEngine: Sendable {
             return dispatch(attempt: 0, branch: branch, outcome: .alreadyStaged, prBody: staged,
                             reason: "\(branch) already holds a verified fix on \(request.deploy.short()); nothing dispatched")
         }
-        let repositoryID = try RepositoryID.of(repository)
+        let repositoryID = try self.repositoryID ?? RepositoryID.of(repository)
         let key = BreakerKey(repository: repositoryID, test: test)
         // A configuration that cannot box the agent in is the user's to fix, not a failed attempt.
         let containment = try await Containment.resolve(repositoryPath: repositoryPath, settings: config.sandbox)
@@ -84,14 +88,17 @@ public struct FixEngine: Sendable {
         }
         let attempt = FixAttempt(engine: self, request: request, causalBase: base, causalHead: head,
                                  branch: branch, number: number, containment: containment)
-        let result: FixAttemptResult
+        var result: FixAttemptResult
         do {
             result = try await attempt.run()
         } catch {
-            _ = try? await store.finishAttempt(id: record.id, outcome: .agentError, reason: "heal failed: \(error)",
+            _ = try? await store.finishAttempt(id: record.id, outcome: .agentError, reason: SecretRedactor.redact("heal failed: \(error)"),
                                                branch: nil, at: Date(), policy: limits)
             throw error
         }
+        // Reasons and findings quote the agent and the project's output: no secret goes on.
+        result.reason = result.reason.map(SecretRedactor.redact)
+        result.violations = result.violations.map(SecretRedactor.redact)
         _ = try await store.finishAttempt(id: record.id, outcome: result.outcome, reason: result.reason,
                                           branch: result.kept ? branch : nil, at: Date(), policy: limits)
         return FixDispatch(test: test, cause: request.cause, tests: request.tests, agent: agent.name, attempt: number,

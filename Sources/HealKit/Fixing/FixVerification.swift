@@ -77,6 +77,13 @@ public struct FixVerifier: Sendable {
                     return FixVerification(testPasses: run - 1, testReruns: run, tests: tests.count, newFailures: [],
                                            suiteSummary: "not run", failureReason: "`\(test.id)` \(how) (rerun \(run) of \(reruns))")
                 }
+                // The code under verification runs inside the runner and could rewrite its
+                // results; a pass must also be the runner's own exit status.
+                guard result.process.exitCode == 0 else {
+                    return FixVerification(testPasses: run - 1, testReruns: run, tests: tests.count, newFailures: [], suiteSummary: "not run",
+                                           failureReason: "`\(test.id)`: its results say it passed, but the runner ended with "
+                                               + "\(result.process.termination) (rerun \(run) of \(reruns)); results and exit status disagree")
+                }
             }
         }
         return try await verifySuite(tests, passes: reruns, runs: reruns, at: commit, deployReport: deployReport)

@@ -71,7 +71,8 @@ public struct PipelineParts: Sendable {
         let forge = try ForgeKind.forge(publish: setup.config.publish.rawValue, workingDirectory: setup.root)
         let fixer = FixEngine(repositoryPath: setup.root, config: setup.config,
                               agent: agent ?? AgentFactory.make(setup.config.fix.agent, config: setup.config),
-                              store: store, publisher: PRPublisher(repositoryPath: setup.root, config: setup.config, forge: forge))
+                              store: store, publisher: PRPublisher(repositoryPath: setup.root, config: setup.config, forge: forge),
+                              repositoryID: setup.repositoryID)
         return PipelineParts(
             suites: runner, triageRunners: ExportTriageRunners(testRunner: runner), fixer: fixer,
             escalations: EscalationWriter(repositoryID: setup.repositoryID, commonDirectory: setup.commonDirectory,
