@@ -28,6 +28,9 @@ extension Repository {
     /// its config, and its `info/exclude` is empty, so nothing else decides.
     public static func ignoreJudge(in directory: String, ignoreFiles: [String: Data],
                                    rules: [String]) throws(GitError) -> Repository {
+        // No Repository may be alive yet to keep libgit2 initialised.
+        let token = LibGit2Token()
+        defer { withExtendedLifetime(token) {} }
         var raw: OpaquePointer?
         try check("git_repository_init", git_repository_init(&raw, directory, 0))
         git_repository_free(raw)
