@@ -24,6 +24,8 @@ public struct ProcessAgent: FixAgent {
         let inputs = Set([task.promptFile, task.failureFile, task.causalDiffFile].map { ($0 as NSString).deletingLastPathComponent })
         let outcome = try await task.containment.run(spec, as: .agent, writable: [task.workspace, task.outDirectory],
                                                      readOnly: inputs.sorted())
+        // The agent may print what it was given (a `sandbox.env` token, a key it found).
+        for log in logs { SecretRedactor.redactLog(at: log) }
         if outcome.timedOut {
             return AgentRun(ending: .timedOut(task.timeout), logFiles: logs)
         }

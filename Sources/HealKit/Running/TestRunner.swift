@@ -194,7 +194,9 @@ public struct TestRunner: Sendable {
                                      environment: ["HEAL_SKIP": "1", "HEAL_RUN_DIR": run.directory],
                                      timeout: timeout, stdoutFile: run.log, stderrFile: run.log)
         let containment = try await Containment.resolve(repositoryPath: repositoryPath, settings: sandbox)
-        return try await containment.run(spec, as: .project, writable: [directory, run.directory])
+        let outcome = try await containment.run(spec, as: .project, writable: [directory, run.directory])
+        SecretRedactor.redactLog(at: run.log, onlyEnvironment: true)
+        return outcome
     }
 
     /// The results of a run, or why there are none.

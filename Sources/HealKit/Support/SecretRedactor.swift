@@ -50,7 +50,7 @@ public enum SecretRedactor {
             .map(\.value).sorted { $0.count > $1.count }
     }
 
-    private static func redactEnvironmentValues(_ text: String) -> String {
+    static func redactEnvironmentValues(_ text: String) -> String {
         environmentSecrets.reduce(text) { $0.replacingOccurrences(of: $1, with: mark) }
     }
 
