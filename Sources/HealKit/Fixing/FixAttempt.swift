@@ -29,13 +29,18 @@ struct FixAttempt {
         let repository = try Repository(discovering: engine.repositoryPath)
         let workspace = try AgentWorkspace.create(in: area, repository: repository, deploy: try repository.commit(deploy),
                                                   withGit: !engine.agent.runsInHeal)
+        // An external agent run unboxed could have written anything under heal's directory,
+        // the build products later runs trust included: they are started over.
+        let discardsWarm = containment.sandbox == nil && !engine.agent.runsInHeal
         do {
             let result = try await attempt(in: workspace, area: area, runDirectory: runDirectory, runner: runner,
                                            templates: templates, deployReport: deployReport)
             try area.remove(workspace.root)
+            if discardsWarm { try? await runner.warm?.discard() }
             return result
         } catch {
             try? area.remove(workspace.root)
+            if discardsWarm { try? await runner.warm?.discard() }
             throw error
         }
     }

@@ -93,6 +93,21 @@ public final class WarmDirectory: @unchecked Sendable {
         return result
     }
 
+    /// Removes the directory, its trusted copy and its record, so the next run starts over:
+    /// after an agent ran unboxed (`sandbox: off`), which could have written anything there.
+    /// Does nothing when another process holds the directory.
+    func discard() async throws {
+        guard let lock = try await takeLock() else { return }
+        defer {
+            close(lock)
+            Self.heldHere.release(lockFile)
+        }
+        mutex.withLock { sync = nil }
+        try? FileManager.default.removeItem(atPath: stateFile)
+        let removal = try SafeRemoval(root: healDirectory.path)
+        for path in [directory, directory + ".trusted"] { try? removal.remove(path) }
+    }
+
     /// Rewritten files get a fresh second later than any this directory's files were given, by
     /// this instance, another one or another process (see `RewriteStamps`): the last one is kept
     /// beside the directory for the next.
