@@ -40,9 +40,15 @@ public enum AgentInvocation {
                                environment: environment, timeout: task.timeout,
                                stdoutFile: stdout, stderrFile: stderr, input: .null)
         case .aider:
+            // Its own files (chat and input history, the `.aider*` line it adds to .gitignore)
+            // would be part of the change: they go to out/, the .gitignore stays as it is.
+            // No analytics and no model warnings: nothing but the model API needs the network.
             let arguments = ["--message-file", task.promptFile, "--yes-always", "--no-auto-commits",
                              "--no-check-update", "--no-detect-urls", "--no-show-release-notes",
-                             "--no-pretty", "--no-stream"]
+                             "--no-pretty", "--no-stream", "--no-gitignore", "--analytics-disable",
+                             "--no-show-model-warnings",
+                             "--chat-history-file", task.outDirectory + "/aider.chat.history.md",
+                             "--input-history-file", task.outDirectory + "/aider.input.history"]
                 + task.editableFiles.flatMap { ["--file", $0] } + agents.aider.arguments
             return ProcessSpec(agents.aider.path, arguments: arguments, workingDirectory: task.workspace,
                                environment: environment, timeout: task.timeout,

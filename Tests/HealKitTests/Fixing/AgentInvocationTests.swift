@@ -47,6 +47,10 @@ struct AgentInvocationTests {
         let spec = try await spec(.aider)
         #expect(spec.arguments.starts(with: ["--message-file", "/run/prompt.md", "--yes-always", "--no-auto-commits"]))
         #expect(spec.arguments.contains("--no-detect-urls"))
+        #expect(spec.arguments.contains("--no-gitignore"))
+        #expect(spec.arguments.contains("/out/aider.chat.history.md"))
+        #expect(!spec.arguments.contains { $0.hasPrefix("/wt") && $0.contains("aider") },
+                "aider's history files go to out/, never into the workspace")
         #expect(spec.arguments.suffix(2) == ["--file", "src/x.py"])
     }
 
