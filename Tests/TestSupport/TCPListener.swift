@@ -32,12 +32,26 @@ public final class TCPListener: @unchecked Sendable {
 
     /// How many connections were made to the port so far (accepted now, without waiting).
     public func connectionsMade() -> Int {
+        drain().connections
+    }
+
+    /// The connections made so far and every byte their clients sent before closing (read
+    /// now, without waiting: a client that has closed left its bytes in the kernel's buffer).
+    public func drain() -> (connections: Int, received: Data) {
         let flags = fcntl(descriptor, F_GETFL)
         _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
         var count = 0
+        var received = Data()
         while true {
             let connection = accept(descriptor, nil, nil)
-            guard connection >= 0 else { return count }
+            guard connection >= 0 else { return (count, received) }
+            _ = fcntl(connection, F_SETFL, fcntl(connection, F_GETFL) | O_NONBLOCK)
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = read(connection, &buffer, buffer.count)
+                guard n > 0 else { break }
+                received.append(contentsOf: buffer[0..<n])
+            }
             close(connection)
             count += 1
         }
