@@ -7,18 +7,8 @@
 # Usage: Benchmarks/causes/run.sh [N]   (HEAL=/path/to/heal to skip the release build)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 tests="${1:-20}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-if [[ -z "${HEAL:-}" ]]; then
-  swift build -c release --scratch-path "$root/.build-release" --package-path "$root" --product heal | grep -E "error|Build" >&2
-  HEAL="$root/.build-release/release/heal"
-fi
-export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@heal.invalid \
-  GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@heal.invalid
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+source "$here/../setup.sh"
 
 # One measured `heal run --json` on a fresh project: label, heal binary, extra generator flags.
 measure() {

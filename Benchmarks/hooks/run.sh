@@ -6,18 +6,8 @@
 # Usage: Benchmarks/hooks/run.sh [N]   (HEAL=/path/to/heal to skip the release build)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
 runs="${1:-30}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-if [[ -z "${HEAL:-}" ]]; then
-  swift build -c release --scratch-path "$root/.build-release" --package-path "$root" --product heal | grep -E "error|Build" >&2
-  HEAL="$root/.build-release/release/heal"
-fi
-
-export GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@heal.invalid \
-  GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@heal.invalid
+source "$here/../setup.sh"
 
 # A repository whose suite writes no results, so each detached heal run ends within
 # milliseconds instead of competing with the measurement for the CPU.
