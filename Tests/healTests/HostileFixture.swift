@@ -121,7 +121,8 @@ final class HostileFixture: @unchecked Sendable {
     /// Runs `heal fix` with the `command` agent `script` (or the YAML `agentConfig`), the
     /// sandbox in `mode`, and heal's environment holding the fake home and the token.
     func fix(agent script: String? = nil, mode: String = "auto", network: String = "none",
-             agentConfig: String? = nil, sandboxEnv: [String] = [], extra: String = "") throws -> (result: ShellResult, dispatch: [String: Any]) {
+             agentConfig: String? = nil, sandboxEnv: [String] = [], environment: [String: String] = [:],
+             extra: String = "") throws -> (result: ShellResult, dispatch: [String: Any]) {
         let pytest = "PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
         let agent = agentConfig ?? "fix:\n  agent: command\n  command: \"\(script ?? "true")\"\n  timeout: 120\n"
         try """
@@ -139,7 +140,7 @@ final class HostileFixture: @unchecked Sendable {
             """.write(toFile: inputs + "/heal.yml", atomically: true, encoding: .utf8)
         let result = try HealBinary.run(["fix", "--test", Self.test, "--triage", inputs + "/triage.json",
                                          "--config", inputs + "/heal.yml", "--json"],
-                                        in: repo.path, environment: ["HOME": home, "GITHUB_TOKEN": Self.secret])
+                                        in: repo.path, environment: environment.merging(["HOME": home, "GITHUB_TOKEN": Self.secret]) { $1 })
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let dispatch = try #require((json?["dispatches"] as? [[String: Any]])?.first,
                                     "no dispatch: \(result.stdout)\nstderr: \(result.stderr)")
