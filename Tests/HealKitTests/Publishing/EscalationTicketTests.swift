@@ -123,4 +123,23 @@ struct EscalationTicketTests {
         #expect(cli.lastInput().contains("needs a human: 4 consecutive"))
         await store.close()
     }
+
+    @Test func aTicketCarriesNoSecretOfWhatTestsAndAgentsPrinted() async throws {
+        let repo = try TempRepo()
+        try repo.commitAll("first")
+        let common = repo.path + "/.git"
+        let store = try await StoreFactory.open(.sqlite(path: common + "/heal/heal.sqlite"))
+        let token = "ghp_" + "Zk8q2LmN4pR7sT1vW3xY5bC9dF6gH0jK2aE4"
+        var leaky = input()
+        leaky.reason = "the agent said: my token is \(token)"
+        leaky.failureOutput = "Authorization: Bearer \(token)\n"
+        let key = BreakerKey(repository: "github.com/o/r", test: "tests/test_cart.py::test_total")
+        let ticket = try await EscalationTicket.publish(leaky, key: key, commonDirectory: common,
+                                                        library: TemplateLibrary(repositoryPath: nil), store: store, forge: nil)
+        let text = try String(contentsOfFile: ticket.path, encoding: .utf8)
+        #expect(!text.contains(token) && text.contains("[REDACTED]"))
+        #expect(ticket.reason == "the agent said: my token is [REDACTED]")
+        #expect(try await store.ticket(key)?.reason.contains(token) == false)
+        await store.close()
+    }
 }
