@@ -2,8 +2,9 @@
 # What the sandbox costs per fix attempt: `heal fix` on the same small pytest project with the
 # same agent (a command that applies a one-line fix), boxed (`sandbox: auto`, bubblewrap here)
 # and unboxed (`sandbox: off`), interleaved, N times each after one warm-up of each (default 5).
-# Every attempt runs the agent, the failing test at the deploy, the test's verification reruns
-# and the suite with the fix; the deploy's suite comes from heal's cache in both. Reports the
+# The project: 31 tests, one of which the deploy breaks. Every attempt runs the agent, the
+# failing test at the deploy, the test's verification reruns and the suite with the fix; the
+# deploy's suite comes from heal's cache in both. Reports the
 # mean and spread of each and the added seconds per attempt.
 # Usage: Benchmarks/sandbox/run.sh [N]   (HEAL=/path/to/heal to skip the release build)
 set -euo pipefail
@@ -20,15 +21,17 @@ printf '__pycache__/\n' > .gitignore
 printf 'def add(a, b):\n    return a + b\n\n\ndef mul(a, b):\n    return a * b\n' > calc/ops.py
 {
   echo "from calc.ops import add, mul"
-  for i in $(seq 1 30); do printf '\n\ndef test_add_%d():\n    assert add(%d, 1) == %d\n\n\ndef test_mul_%d():\n    assert mul(%d, 2) == %d\n' "$i" "$i" "$((i + 1))" "$i" "$i" "$((i * 2))"; done
+  printf '\n\ndef test_add():\n    assert add(2, 3) == 5\n'
+  for i in $(seq 1 30); do printf '\n\ndef test_mul_%d():\n    assert mul(%d, 2) == %d\n' "$i" "$i" "$((i * 2))"; done
 } > tests/test_ops.py
 git add -A && git commit -qm baseline
 sed -i 's/return a + b/return a - b/' calc/ops.py
 git commit -qam "deploy: refactor add"
 
 pytest="PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 python3 -m pytest -q -p no:cacheprovider"
-printf '#!/bin/sh\nsed -i "s/return a - b/return a + b/" calc/ops.py\n' > "$work/agent-double-fix.sh"
-chmod +x "$work/agent-double-fix.sh"
+mkdir -p "$work/doubles"
+printf '#!/bin/sh\nsed -i "s/return a - b/return a + b/" calc/ops.py\n' > "$work/doubles/agent-double-fix.sh"
+chmod +x "$work/doubles/agent-double-fix.sh"
 for mode in auto off; do
   cat > "$work/$mode.yml" <<YML
 suite:
@@ -37,14 +40,17 @@ suite:
   format: junit
 fix:
   agent: command
-  command: "$work/agent-double-fix.sh"
+  command: "$work/doubles/agent-double-fix.sh"
+  max-per-day: 1000
 sandbox:
   mode: "$mode"
-  expose: ["$work"]
+  expose: ["$work/doubles"]
 YML
 done
-test="tests/test_ops.py::test_add_1"
-"$HEAL" triage --before HEAD~1 --after HEAD --json --config "$work/auto.yml" >"$work/triage.json" 2>"$work/triage.log" || { cat "$work/triage.log" >&2; exit 1; }
+test="tests/test_ops.py::test_add"
+# heal triage exits 1 when it found regressions, which is the point here.
+"$HEAL" triage --before HEAD~1 --after HEAD --json --config "$work/auto.yml" >"$work/triage.json" 2>"$work/triage.log" || true
+grep -q '"introduced"' "$work/triage.json" || { cat "$work/triage.log" >&2; exit 1; }
 
 # One timed attempt: prints its wall seconds; the fix branch is removed so the next one runs.
 attempt() {
@@ -60,8 +66,10 @@ attempt() {
 attempt auto >/dev/null; attempt off >/dev/null
 : > "$work/times"
 for _ in $(seq 1 "$repeats"); do
-  echo "auto $(attempt auto)" >> "$work/times"
-  echo "off $(attempt off)" >> "$work/times"
+  for mode in auto off; do
+    seconds=$(attempt "$mode")
+    echo "$mode $seconds" >> "$work/times"
+  done
 done
 python3 - "$work/times" <<'PY'
 import statistics, sys
