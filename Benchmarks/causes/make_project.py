@@ -7,9 +7,12 @@ culprit (one changed line in `sku_code` that breaks all N tests) and another har
 triage has a culprit to find among several commits, as in a real deploy.
 
 Every command in `.heal.yml` first appends its kind to COUNTER (outside the repository): the
-benchmark counts what heal ran without relying on heal's own bookkeeping.
+benchmark counts what heal ran without relying on heal's own bookkeeping. A heal that runs
+project commands in an OS sandbox lets them write only their scratch directory and what
+`sandbox.writable` lists: --sandbox-writable lists COUNTER's directory (a heal from before
+sandboxes rejects the unknown section, so it is left out for one).
 
-Usage: make_project.py DIR COUNTER N [--no-coverage]
+Usage: make_project.py DIR COUNTER N [--no-coverage] [--sandbox-writable]
 """
 import os
 import subprocess
@@ -29,7 +32,7 @@ def write(directory, path, text):
         handle.write(text)
 
 
-def config(counter, coverage):
+def config(counter, coverage, sandbox):
     count = lambda kind: f"echo {kind} >> '{counter}'; "
     text = (
         "suite:\n"
@@ -37,6 +40,8 @@ def config(counter, coverage):
         f"  test: \"{count('test')}{PYTEST} {{id}} --junitxml={{results}}\"\n"
         "  format: junit\n"
     )
+    if sandbox:
+        text += f"sandbox:\n  writable: [\"{os.path.dirname(counter)}\"]\n"
     if coverage:
         text += (
             "coverage:\n"
@@ -51,10 +56,11 @@ def config(counter, coverage):
 def main():
     directory, counter, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     coverage = "--no-coverage" not in sys.argv[4:]
+    sandbox = "--sandbox-writable" in sys.argv[4:]
     subprocess.run(["git", "init", "-q", "-b", "main", "--template=", directory], check=True)
     write(directory, "pytest.ini", "[pytest]\npythonpath = src\ntestpaths = tests\n")
     write(directory, ".gitignore", "__pycache__/\n.coverage\n")
-    write(directory, ".heal.yml", config(counter, coverage))
+    write(directory, ".heal.yml", config(counter, coverage, sandbox))
     write(directory, "src/inventory/__init__.py", "")
     write(directory, "src/inventory/codes.py",
           "def sku_code(name, size):\n"
