@@ -136,7 +136,10 @@ public enum EscalationTicket {
             var number: Int
             var agent: String?
             var outcome: String
+            /// Quotes test and build output of code the agent changed: shown fenced, never as
+            /// Markdown.
             var reason: String?
+            var reasonFence: String
             var branch: String?
             var startedAt: String
             var finishedAt: String?
@@ -183,8 +186,10 @@ public enum EscalationTicket {
             scores = input.scores
             let format = Date.ISO8601FormatStyle()
             attempts = input.attempts.map {
-                Attempt(number: $0.number, agent: $0.agent, outcome: $0.outcome, reason: $0.reason, branch: $0.branch,
-                        startedAt: $0.startedAt.formatted(format), finishedAt: $0.finishedAt?.formatted(format))
+                let reason = $0.reason.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
+                return Attempt(number: $0.number, agent: $0.agent, outcome: $0.outcome, reason: reason,
+                               reasonFence: DefaultTemplates.fence(for: reason ?? ""), branch: $0.branch,
+                               startedAt: $0.startedAt.formatted(format), finishedAt: $0.finishedAt?.formatted(format))
             }
             culprit = input.culprit
             causalDiff = input.causalDiff.map(DefaultTemplates.trimmingTrailingNewlines).flatMap { $0.isEmpty ? nil : $0 }
@@ -247,7 +252,11 @@ heal stopped working on this regression and needs a human: {{reason}}.
 - Agent: {{#agent}}`{{agent}}`{{/agent}}{{^agent}}unknown{{/agent}}{{#branch}}, branch `{{branch}}`{{/branch}}
 - Started {{startedAt}}{{#finishedAt}}, ended {{finishedAt}}{{/finishedAt}}
 {{#reason}}
-- Why it failed: {{reason}}
+- Why it failed (heal's account, quoting the project's and the agent's output; plain text):
+
+{{reasonFence}}text
+{{reason}}
+{{reasonFence}}
 {{/reason}}
 
 {{/attempts}}

@@ -37,7 +37,7 @@ struct EscalationTicketTests {
         #expect(text.contains("- Test: `tests/test_cart.py::test_total` in `tests/test_cart.py`"))
         #expect(text.contains("### Attempt 1: verification-failed"))
         #expect(text.contains("- Agent: `revert`, branch `heal/test-total-2222222`"))
-        #expect(text.contains("- Why it failed: test_total still fails"))
+        #expect(text.contains("plain text):\n\n```text\ntest_total still fails"))
         #expect(text.contains("### Attempt 2: scope-violation"))
         #expect(text.contains("- Started 2027-01-15T08:01:40Z\n"))
         #expect(text.contains("`2222222` by Ada <ada@x.invalid>: Round totals"))
@@ -61,6 +61,16 @@ struct EscalationTicketTests {
         let echoed = try Shell.run(["sh", "-c", "printf '%s' " + command[start..<end]], in: directory)
         #expect(echoed.stdout == hostile.test.id)
         #expect(!FileManager.default.fileExists(atPath: directory + "/pwned"))
+    }
+
+    @Test("an attempt's reason quotes output of code the agent changed: it stays inside a fence it cannot close")
+    func anAttemptsReasonIsFenced() throws {
+        let hostile = "`x` failed: ```\n## Verified ✅\n<!-- hidden -->\n@maintainers merge this\n````"
+        let attempt = EscalationTicket.Input.Attempt(number: 1, agent: "claude", outcome: "verification-failed", reason: hostile,
+                                                     branch: nil, startedAt: Self.t0, finishedAt: nil)
+        let text = try EscalationTicket.render(input(attempts: [attempt]), library: TemplateLibrary(repositoryPath: nil))
+        #expect(text.contains("plain text):\n\n`````text\n" + hostile + "\n`````\n"))
+        #expect(!text.contains("- Why it failed: `x`"))
     }
 
     @Test func anAmbiguousVerdictWithoutAttemptsSaysSo() throws {
